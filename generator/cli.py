@@ -1,0 +1,151 @@
+"""The ``alliance`` command: one entry point, one subcommand per verb.
+
+Exit codes (interfaces.md): 0 done; 1 invalid input or a failed check; 2 wrong usage.
+Heavy back ends (MkDocs, WeasyPrint, LinkChecker) are imported only by the verb that needs
+them, so ``alliance validate`` stays quick.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+from pathlib import Path
+
+from .i18n import Lang, Msg, detect_lang
+from .loader import discover, resolve_alliance_dir
+from .paths import alliances_dir, project_root
+
+
+class UsageError(Exception):
+    """Wrong usage: printed with the hint and exit code 2, like argparse's own errors."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="alliance",
+        description="Sites, reports and KPI sheets for industry–academia small alliances "
+                    "(產學小聯盟), and the ministry's spot check of their sites.",
+    )
+    parser.add_argument("--lang", choices=["en", "zh"],
+                        help="language of messages (default: from the locale)")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    new = sub.add_parser("new", help="scaffold alliances/ID with commented YAML")
+    new.add_argument("id")
+
+    validate = sub.add_parser("validate", help="check format and ministry rules")
+    validate.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
+
+    build = sub.add_parser("build", help="build the sites into site/")
+    build.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
+    build.add_argument("--out", type=Path, default=None, help="output folder (default site/)")
+    build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    build.add_argument("--jobs", "-j", type=int, default=None,
+                       help="alliances built at once (default: the number of cores)")
+
+    serve = sub.add_parser("serve", help="live preview that rebuilds on change")
+    serve.add_argument("alliance", metavar="ID_OR_DIR")
+    serve.add_argument("--port", type=int, default=8000)
+
+    report = sub.add_parser("report", help="the KPI sheet and the public summary report")
+    report.add_argument("alliance", metavar="ID_OR_DIR")
+    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--until", metavar="MM-DD", help="cut the year, e.g. 10-31")
+    report.add_argument("--format", choices=["html", "pdf", "json", "csv"], default="json")
+    report.add_argument("--out", type=Path, default=None)
+    report.add_argument("--private", action="store_true",
+                        help="the PI's companion: warnings, evidence checklist, sheet")
+
+    deadlines = sub.add_parser("deadlines", help="the next filing dates and what is missing")
+    deadlines.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
+    deadlines.add_argument("--date", help="today, as YYYY-MM-DD (default: today)")
+
+    sub.add_parser("spotcheck", help="the ministry's spot check of sites in a registry",
+                   add_help=False)
+    return parser
+
+
+def _until(text: str | None) -> tuple[int, int] | None:
+    if text is None:
+        return None
+    match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
+    if not match:
+        raise UsageError("--until takes MM-DD, e.g. 10-31")
+    month, day = int(match.group(1)), int(match.group(2))
+    if not (1 <= month <= 12 and 1 <= day <= 31) or (month, day) in ((2, 30), (2, 31)):
+        raise UsageError(f"--until {text} is not a day of the year")
+    return month, day
+
+
+def _folders(names: list[str], root: Path, lang: Lang) -> list[Path]:
+    alliances = alliances_dir(root)
+    if not names:
+        found = discover(alliances)
+        if not found:
+            raise UsageError(Msg(f"no alliance under {alliances} — create one with "
+                                 "'alliance new ID'",
+                                 f"{alliances} 下沒有聯盟 — 請用「alliance new ID」建立")(lang))
+        return found
+    folders = [resolve_alliance_dir(n, alliances) for n in names]
+    for name, folder in zip(names, folders, strict=True):
+        if not folder.is_dir():
+            raise UsageError(Msg(f"no alliance '{name}' (looked for {folder})",
+                                 f"找不到聯盟「{name}」（{folder}）")(lang))
+    return folders
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    if "spotcheck" in argv[:3] and argv[0] != "new":
+        index = argv.index("spotcheck")
+        from site_checks.cli import main as spotcheck_main
+
+        return spotcheck_main(argv[index + 1:])
+    args = _parser().parse_args(argv)
+    lang = detect_lang(args.lang)
+    root = project_root()
+    try:
+        return _dispatch(args, lang, root)
+    except UsageError as exc:
+        print(f"alliance: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
+    if args.command == "new":
+        from .commands import new
+
+        return new.run(args.id, alliances_dir(root), root, lang)
+    if args.command == "validate":
+        from .commands import validate
+
+        return validate.run(_folders(args.alliances, root, lang), lang, root)
+    if args.command == "report":
+        from .commands import report
+
+        folder = _folders([args.alliance], root, lang)[0]
+        return report.run(folder, args.year, _until(args.until), args.format, args.out,
+                          lang, root, args.private)
+    if args.command == "build":
+        from .commands import build
+
+        return build.run(_folders(args.alliances, root, lang), args.out or root / "site",
+                         lang, root, strict=args.strict, jobs=args.jobs)
+    if args.command == "serve":
+        from .commands import serve
+
+        return serve.run(_folders([args.alliance], root, lang)[0], args.port, lang, root)
+    if args.command == "deadlines":
+        from .commands import deadlines
+
+        return deadlines.run(_folders(args.alliances, root, lang), args.date, lang, root)
+    raise UsageError(f"unknown command {args.command}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1 @@
+"""One module per ``alliance`` verb, as MkDocs lays out its commands."""

@@ -1,0 +1,66 @@
+"""``alliance new ID``: a commented scaffold that validates as it is and shows every key.
+
+The scaffold is plain files under ``generator/scaffold/`` with ``__ID__``, ``__YEAR__`` and
+``__NEXT__`` filled in, so what a new alliance starts from can be read and reviewed as YAML.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from datetime import date
+from pathlib import Path
+
+from ..calendar import performance_year_of
+from ..i18n import Lang, Msg
+from ..model.types import ID_PATTERN
+
+SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
+WORKFLOW = Path(".github/workflows/alliance-pages.yml")
+TEXT_SUFFIXES = {".yml", ".md", ".txt"}
+
+
+def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
+        today: date | None = None) -> int:
+    if not ID_PATTERN.match(alliance_id):
+        print(Msg(f"'{alliance_id}' is not a valid id — use lowercase letters, digits and '-'",
+                  f"「{alliance_id}」不是合法的 id — 只能用小寫英文字母、數字與「-」")(lang),
+              file=sys.stderr)
+        return 2
+    target = alliances / alliance_id
+    if target.exists():
+        print(Msg(f"{target} already exists — choose another id or remove it",
+                  f"{target} 已存在 — 請換一個 id 或先移除")(lang), file=sys.stderr)
+        return 1
+    year = performance_year_of(today or date.today())
+    values = {"__ID__": alliance_id, "__YEAR__": str(year), "__NEXT__": str(year + 1)}
+    staging = alliances / f".{alliance_id}.new"
+    shutil.rmtree(staging, ignore_errors=True)
+    for source in sorted(SCAFFOLD.rglob("*")):
+        if source.is_dir():
+            continue
+        relative = Path(_fill(str(source.relative_to(SCAFFOLD)), values))
+        destination = staging / relative
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        if source.suffix in TEXT_SUFFIXES:
+            destination.write_text(_fill(source.read_text(encoding="utf-8"), values),
+                                   encoding="utf-8")
+        else:
+            shutil.copyfile(source, destination)
+    staging.rename(target)
+    print(Msg(f"created {target}", f"已建立 {target}")(lang))
+    workflow = root / WORKFLOW
+    if not workflow.exists():
+        workflow.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SCAFFOLD.parent / "workflows" / "alliance-pages.yml", workflow)
+        print(Msg(f"added {WORKFLOW}: pushes to main build and deploy the site to GitHub Pages",
+                  f"已新增 {WORKFLOW}：推送到 main 時自動建置並部署到 GitHub Pages")(lang))
+    print(Msg(f"next: edit the YAML, then run 'alliance validate {alliance_id}'",
+              f"下一步：編輯 YAML，再執行「alliance validate {alliance_id}」")(lang))
+    return 0
+
+
+def _fill(text: str, values: dict[str, str]) -> str:
+    for key, value in values.items():
+        text = text.replace(key, value)
+    return text

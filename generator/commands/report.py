@@ -1,0 +1,58 @@
+"""``alliance report``: the KPI sheet (JSON, CSV) and the public summary report."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from ..diagnostics import has_errors, render_grouped
+from ..i18n import Lang
+from ..kpi import Sheet, compute
+from ..rules import check
+from ..loader import load_alliance
+
+
+def sheet_csv(sheet: Sheet) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["key", "value", "target"])
+    for key, value, target in sheet.rows():
+        writer.writerow([key, value, "" if target is None else target])
+    return out.getvalue()
+
+
+def sheet_json(sheet: Sheet, lang: Lang) -> str:
+    return json.dumps(sheet.as_json(lang), ensure_ascii=False, indent=2) + "\n"
+
+
+def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: Path | None,
+        lang: Lang, root: Path, private: bool = False) -> int:
+    result = load_alliance(folder)
+    findings = list(result.findings)
+    if result.alliance is not None:
+        findings.extend(check(result.alliance))
+    if result.alliance is None or has_errors(findings):
+        print(render_grouped(findings, lang, root), file=sys.stderr)
+        return 1
+    sheet = compute(result.alliance, year, until)
+    if fmt in ("json", "csv"):
+        text = sheet_json(sheet, lang) if fmt == "json" else sheet_csv(sheet)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            write_atomic(out, text.encode("utf-8"))
+        return 0
+    from ..report import render_report  # heavy (WeasyPrint): only for html and pdf
+
+    return render_report(result.alliance, sheet, fmt, out, lang, root, private)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write beside the target and rename: a failed run never leaves half a file."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_bytes(data)
+    temporary.replace(path)

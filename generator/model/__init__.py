@@ -1,0 +1,50 @@
+"""The alliance data model: one class per YAML entity, one attribute per key.
+
+The model knows the format; the rules (``generator.rules``) know the ministry; the pages
+and the report only present. An :class:`Alliance` is what the loader hands to all of them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from ..yamlmarks import SourceFile
+from .activities import Activity
+from .alliance import AllianceInfo, TeamMember, Tier
+from .members import Contract, Member
+from .news import NewsPost
+from .outcomes import Outcomes
+
+__all__ = [
+    "Activity", "Alliance", "AllianceInfo", "Contract", "Member", "NewsPost", "Outcomes",
+    "TeamMember", "Tier",
+]
+
+
+@dataclass
+class Alliance:
+    """Everything one alliance folder says, typed and with its sources kept for messages."""
+
+    root: Path
+    info: AllianceInfo
+    members: list[Member]
+    activities: list[Activity]
+    outcomes: Outcomes
+    news: list[NewsPost]
+    sources: dict[str, SourceFile] = field(default_factory=dict)
+
+    @property
+    def id(self) -> str:
+        return self.info.id
+
+    def member(self, member_id: str) -> Member | None:
+        return self._members_by_id.get(member_id)
+
+    @cached_property
+    def _members_by_id(self) -> dict[str, Member]:
+        return {m.id: m for m in self.members}
+
+    def evidence_exists(self, relative: str) -> bool:
+        return (self.root / relative).is_file()

@@ -1,0 +1,33 @@
+"""news/: dated Markdown posts, the strongest honest signal that a site is alive (R6)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from .types import Date, Id, Image, LocalText, Strict, Text
+
+
+class NewsFrontMatter(Strict):
+    title: Text
+    date: Date
+    categories: list[Id] = []
+    summary: Text | None = None
+    image: Image | None = None
+    slug: Id | None = None
+
+
+@dataclass(frozen=True)
+class NewsPost:
+    """A post and its optional English twin (``<name>.en.md`` beside it)."""
+
+    path: Path
+    slug: str
+    date: date
+    title: LocalText
+    categories: tuple[str, ...]
+    summary: LocalText | None
+    image: Image | None
+    body_zh: str
+    body_en: str | None

@@ -1,0 +1,203 @@
+"""``alliance spotcheck …``: the command line of the ministry's spot check.
+
+``main`` takes everything after the word ``spotcheck``. Exit codes (interfaces.md): 0 the
+check completed (even when sites fail: verdicts are the output), 1 the registry is invalid,
+2 wrong usage (unknown option, missing file). No traceback for anything a user can type.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from pathlib import Path
+
+from site_checks import plan as planning
+from site_checks.registry import Registry, RegistryError, load_registry
+from site_checks.report.progress import progress_display
+from site_checks.runner import RunOptions, run
+from site_checks.settings import CheckSettings
+
+PROG = "alliance spotcheck"
+
+
+class UsageError(Exception):
+    """Wrong usage; the message says what to type instead."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # argparse would sys.exit(2) from inside
+        raise UsageError(f"{self.prog}: {message}")
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a date like 2026-05-12") from None
+
+
+def _pace(value: str) -> tuple[float, float]:
+    try:
+        low, _, high = value.partition(":")
+        pace = (float(low), float(high or low))
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not SECONDS or MIN:MAX, e.g. 0.1:0.6") from None
+    if pace[0] < 0 or pace[1] < pace[0]:
+        raise argparse.ArgumentTypeError("pace needs 0 <= MIN <= MAX")
+    return pace
+
+
+def _positive(kind: type):
+    def parse(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+        return number
+    return parse
+
+
+def _run_parser() -> _Parser:
+    defaults = CheckSettings()
+    p = _Parser(prog=PROG, description="Spot-check the alliance websites listed in REGISTRY: "
+                "broken links and content freshness (R6).")
+    p.add_argument("registry", type=Path, help="YAML registry of sites (see interfaces.md)")
+    p.add_argument("--date", type=_date, default=dt.date.today(),
+                   help="check date, YYYY-MM-DD (default: today)")
+    p.add_argument("--sample", type=_positive(int), metavar="N",
+                   help="check a reproducible random sample of N sites (needs --seed)")
+    p.add_argument("--seed", help="seed of the sample")
+    p.add_argument("--only", metavar="ID[,ID…]", help="check only these site ids")
+    p.add_argument("--max-age", type=_positive(int), metavar="DAYS",
+                   help="content older than this is not fresh (default: registry, else 90)")
+    p.add_argument("--db", type=Path, default=Path("spotchecks.sqlite"),
+                   help="history database (default: spotchecks.sqlite)")
+    p.add_argument("--out", type=Path, default=Path("."),
+                   help="folder for spotcheck-<date>.json/.csv/.html (default: .)")
+    p.add_argument("--resume", action="store_true",
+                   help="complete the interrupted run of this date and registry")
+    p.add_argument("--workers", type=_positive(int), default=defaults.workers,
+                   help=f"sites checked at once, one process each (default {defaults.workers})")
+    p.add_argument("--pace", type=_pace, default=defaults.pace, metavar="MIN[:MAX]",
+                   help="seconds between requests to one host (default 0.1:0.6, "
+                   "LinkChecker's polite pace; 0 lifts it)")
+    p.add_argument("--timeout", type=_positive(float), default=defaults.request_timeout,
+                   help=f"seconds per request (default {defaults.request_timeout:g})")
+    p.add_argument("--site-timeout", type=_positive(float), default=defaults.site_timeout,
+                   help=f"wall-clock cap per site, seconds (default {defaults.site_timeout:g})")
+    p.add_argument("--max-pages", type=_positive(int), default=defaults.max_pages,
+                   help=f"own pages per site at most (default {defaults.max_pages})")
+    p.add_argument("--max-depth", type=_positive(int), default=defaults.max_depth,
+                   help=f"link depth at most (default {defaults.max_depth})")
+    p.add_argument("--max-bytes", type=_positive(int), default=defaults.max_bytes,
+                   help=f"bytes read per page at most (default {defaults.max_bytes})")
+    p.add_argument("--retries", type=int, default=defaults.retries,
+                   help=f"retries of unverified links (default {defaults.retries})")
+    p.add_argument("--max-retry-wait", type=float, default=defaults.max_retry_wait,
+                   help="longest Retry-After honoured, seconds "
+                   f"(default {defaults.max_retry_wait:g})")
+    p.add_argument("--backoff", type=float, default=defaults.backoff,
+                   help=f"first retry delay without Retry-After (default {defaults.backoff:g})")
+    return p
+
+
+def _plan_parser() -> _Parser:
+    p = _Parser(prog=f"{PROG} plan", description="Draw K irregular check dates between May 1 "
+                "and Oct 31 of YEAR, each with its sites, reproducibly.")
+    p.add_argument("registry", type=Path)
+    p.add_argument("--year", type=_positive(int), required=True)
+    p.add_argument("--checks", type=_positive(int), required=True, metavar="K")
+    p.add_argument("--seed", required=True)
+    p.add_argument("--sample", type=_positive(int), metavar="N",
+                   help="sites per check (default: every site once in the season)")
+    return p
+
+
+def _load(path: Path) -> Registry:
+    if not path.is_file():
+        raise UsageError(f"{PROG}: registry file not found: {path}")
+    return load_registry(path)
+
+
+def _main_plan(argv: list[str]) -> int:
+    args = _plan_parser().parse_args(argv)
+    registry = _load(args.registry)
+    try:
+        schedule = planning.plan(list(registry.sites), args.year, args.checks, args.seed,
+                                 args.sample)
+    except ValueError as exc:
+        raise UsageError(f"{PROG} plan: {exc}") from None
+    for date, sites in schedule:
+        ids = ",".join(s.id for s in sites)
+        print(f"{date.isoformat()}  {ids}")
+        print(f"    {PROG} {args.registry} --date {date.isoformat()} --only {ids}")
+    return 0
+
+
+def _main_run(argv: list[str]) -> int:
+    args = _run_parser().parse_args(argv)
+    if args.sample and args.seed is None:
+        raise UsageError(f"{PROG}: --sample needs --seed S so that the sample can be redrawn")
+    registry = _load(args.registry)
+    sites = list(registry.sites)
+    if args.only:
+        wanted = [s.strip() for s in args.only.split(",") if s.strip()]
+        unknown = sorted(set(wanted) - {s.id for s in sites})
+        if unknown:
+            raise UsageError(f"{PROG}: --only names sites not in {args.registry}: "
+                             + ", ".join(unknown))
+        sites = [s for s in sites if s.id in wanted]
+    if args.sample:
+        sites = planning.sample(sites, args.sample, args.seed)
+    settings = CheckSettings(
+        pace=args.pace, request_timeout=args.timeout, site_timeout=args.site_timeout,
+        max_pages=args.max_pages, max_depth=args.max_depth, max_bytes=args.max_bytes,
+        workers=args.workers, retries=args.retries, max_retry_wait=args.max_retry_wait,
+        backoff=args.backoff)
+    options = RunOptions(date=args.date, db=args.db, out=args.out, settings=settings,
+                         max_age_days=args.max_age or registry.max_age_days,
+                         resume=args.resume)
+    with progress_display(len(sites)) as on_progress:
+        outcome = run(registry, sites, options, on_progress)
+    doc = outcome.document
+    if not doc["in_season"]:
+        print(f"note: {doc['date']} is before May 1: outside the ministry's spot-check "
+              "season (R6); the check ran anyway.")
+    if outcome.resumed_sites:
+        print(f"resumed run {outcome.run_id}: {outcome.resumed_sites} site(s) were already done")
+    for site in doc["sites"]:
+        why = "; ".join(site["reasons"])
+        print(f"{site['verdict']:<12} {site['id']:<20} {why}")
+    for path in outcome.paths:
+        print(f"wrote {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run ``alliance spotcheck`` with ``argv`` (the words after ``spotcheck``)."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    try:
+        if argv and argv[0] == "plan":
+            return _main_plan(argv[1:])
+        return _main_run(argv)
+    except UsageError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        print(f"Run `{PROG} --help` for usage.", file=sys.stderr)
+        return 2
+    except RegistryError as exc:
+        print(f"error: the registry is invalid:\n{exc}", file=sys.stderr)
+        return 1
+    except UnicodeDecodeError as exc:
+        print(f"error: the registry is not UTF-8 text ({exc.reason}); save it as UTF-8",
+              file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("interrupted: finished sites are kept; run again with --resume to complete",
+              file=sys.stderr)
+        return 130
+    except SystemExit as exc:  # --help
+        return int(exc.code or 0)

@@ -1,0 +1,83 @@
+"""Driving LinkChecker 10.6 in-process for one site.
+
+LinkChecker has no documented library API; its own command line builds a ``Configuration``,
+an ``Aggregate`` and calls ``director.check_urls``. We do the same with our queue, result
+cache, logger and plugins plugged in, and a fresh ``Configuration`` per site (it carries the
+site's intern patterns). The caller must already have pointed HOME/XDG_* at a work folder.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from linkcheck import configuration, plugins
+from linkcheck.cache import robots_txt
+from linkcheck.checker import get_url_from
+from linkcheck.director import aggregator, check_urls
+
+from site_checks import USER_AGENT
+from site_checks.crawl.collector import Collector
+from site_checks.crawl.externals import ExternalStore, SharedResultCache
+from site_checks.crawl.logger import CollectorLogger
+from site_checks.crawl.queue import RecordingUrlQueue
+from site_checks.safety.traps import TrapLimits
+from site_checks.settings import CheckSettings
+
+PLUGIN_FOLDER = Path(__file__).parent / "lc_plugins"
+PLUGINS = ["SpotCheckContent", "SpotCheckConnection"]
+
+
+def internal_prefixes(start_url: str) -> tuple[str, ...]:
+    """URL prefixes LinkChecker treats as the site itself (its intern pattern, as prefixes)."""
+    parts = urlsplit(start_url)
+    host = parts.netloc.lower().removeprefix("www.")
+    path = parts.path[: parts.path.rfind("/") + 1] or "/"
+    return tuple(f"{scheme}://{www}{host}{path}"
+                 for scheme in ("http", "https") for www in ("", "www."))
+
+
+def make_config(collector: Collector, settings: CheckSettings) -> configuration.Configuration:
+    """A fresh LinkChecker configuration for one site."""
+    config = configuration.Configuration()
+    config["threads"] = settings.threads
+    config["timeout"] = settings.request_timeout
+    config["aborttimeout"] = 10
+    config["recursionlevel"] = settings.max_depth
+    config["maxfilesizedownload"] = settings.max_bytes
+    config["maxfilesizeparse"] = settings.max_bytes
+    config["checkextern"] = True          # check external links, never follow them
+    config["allowedschemes"] = ["http", "https"]  # no DNS/SMTP probes for mailto: and co.
+    config["useragent"] = USER_AGENT
+    config["status"] = False
+    config["verbose"] = True              # every URL reaches our logger, not only errors
+    config["logger"] = CollectorLogger(collector)
+    config["pluginfolders"] = [str(PLUGIN_FOLDER)]
+    config["enabledplugins"] = list(PLUGINS)
+    config["SpotCheckContent"] = {"collector": collector}
+    config["SpotCheckConnection"] = {}
+    config.sanitize()
+    return config
+
+
+def crawl_site(
+    start_url: str, collector: Collector, settings: CheckSettings, store: ExternalStore
+) -> None:
+    """Crawl one site within its host and path, checking every link once."""
+    config = make_config(collector, settings)
+    urlqueue = RecordingUrlQueue(collector, TrapLimits(max_pages=settings.max_pages))
+    aggregate = aggregator.Aggregate(
+        config,
+        urlqueue,
+        robots_txt.RobotsTxt(config["useragent"]),
+        plugins.PluginManager(config),
+        SharedResultCache(config["resultcachesize"], store, internal_prefixes(start_url)),
+    )
+    # LinkChecker's pace: a random gap in [min, max] per host. Its floor (0.1–0.6 s) is a
+    # class default; setting it on the instance makes the pace configurable both ways.
+    low, high = settings.pace
+    aggregate.wait_time_min = aggregate.wait_time_min_default = low
+    aggregate.wait_time_max = aggregate.wait_time_max_default = high
+    for url in (start_url, urljoin(start_url, "sitemap.xml")):
+        aggregate.urlqueue.put(get_url_from(url, 0, aggregate, extern=(0, 0)))
+    check_urls(aggregate)

@@ -1,0 +1,92 @@
+"""The parent side of the crawl: many worker processes at once, each watched by the clock.
+
+LinkChecker can hang (a server that never answers, a thread stuck in a read); the parent
+enforces each site's wall-clock cap by killing its worker, so one site's trouble never stops
+the run. Workers fork from a forkserver that has already imported LinkChecker, lxml and
+trafilatura, so starting one per site is cheap.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing as mp
+import time
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import wait
+from pathlib import Path
+
+from site_checks.crawl.worker import worker_main
+from site_checks.models import SiteCrawl
+from site_checks.registry import Site
+from site_checks.settings import CheckSettings
+
+#: (event, site_id, pages, requests): "start", "progress" or "done".
+ProgressFn = Callable[[str, str, int, int], None]
+
+
+def _context() -> mp.context.BaseContext:
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(["site_checks.crawl.worker"])
+    return ctx
+
+
+def run_sites(
+    sites: list[Site],
+    settings: CheckSettings,
+    check_date: dt.date,
+    workdir: Path,
+    on_progress: ProgressFn | None = None,
+) -> Iterator[tuple[Site, SiteCrawl]]:
+    """Check ``sites`` with up to ``settings.workers`` processes; yield each as it finishes."""
+    ctx = _context()
+    externals_db = workdir / "externals.sqlite"
+    pending = list(sites)
+    running: dict[object, tuple[Site, mp.Process, float]] = {}
+    notify = on_progress or (lambda *_: None)
+    try:
+        while pending or running:
+            while pending and len(running) < max(1, settings.workers):
+                site = pending.pop(0)
+                parent, child = ctx.Pipe(duplex=False)
+                proc = ctx.Process(
+                    target=worker_main, name=f"spotcheck-{site.id}",
+                    args=(site, settings, check_date, externals_db, workdir, child))
+                proc.start()
+                child.close()
+                running[parent] = (site, proc, time.monotonic())
+                notify("start", site.id, 0, 0)
+            for conn in wait(list(running), timeout=0.2):
+                site, proc, started = running[conn]
+                try:
+                    message = conn.recv()
+                except EOFError:
+                    message = None
+                if message and message[0] == "progress":
+                    notify("progress", site.id, message[2], message[3])
+                    continue
+                del running[conn]
+                conn.close()
+                proc.join(timeout=5)
+                if message is None:
+                    crawl = SiteCrawl(site.id, site.url, failure=(
+                        f"the check of this site crashed (worker exit code {proc.exitcode})"))
+                else:
+                    crawl = message[2]
+                notify("done", site.id, len(crawl.pages), crawl.requests)
+                yield site, crawl
+            now = time.monotonic()
+            for conn, (site, proc, started) in list(running.items()):
+                if now - started > settings.site_timeout:
+                    proc.kill()
+                    proc.join()
+                    conn.close()
+                    del running[conn]
+                    crawl = SiteCrawl(site.id, site.url, seconds=now - started, failure=(
+                        f"the check did not finish within {settings.site_timeout:g} s "
+                        "(wall-clock cap); the server may be hanging"))
+                    notify("done", site.id, 0, 0)
+                    yield site, crawl
+    finally:
+        for _conn, (_site, proc, _started) in running.items():
+            proc.kill()
+            proc.join()

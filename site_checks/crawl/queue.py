@@ -1,0 +1,44 @@
+"""LinkChecker's URL queue, extended to keep the page → link list and to enforce trap limits.
+
+Every link LinkChecker finds passes through ``UrlQueue.put`` — including the ones it then
+drops because the URL was seen before — so this is the one place that sees every page → link
+pair, and the right place to refuse own URLs that are traps or over the page cap.
+"""
+
+from __future__ import annotations
+
+from linkcheck.cache.urlqueue import UrlQueue
+
+from site_checks.crawl.collector import Collector
+from site_checks.models import LinkUse
+from site_checks.safety.traps import TrapLimits
+
+
+class RecordingUrlQueue(UrlQueue):
+    """A ``UrlQueue`` that records links and applies :class:`TrapLimits` to own URLs."""
+
+    def __init__(self, collector: Collector, limits: TrapLimits) -> None:
+        super().__init__()
+        self.collector = collector
+        self.limits = limits
+
+    def put(self, item) -> None:
+        internal = not item.extern[0]
+        if item.parent_url:
+            self.collector.link(LinkUse(
+                page=item.parent_url,
+                url=item.url or item.base_url or "",
+                key=item.cache_url or item.url or "",
+                text=" ".join((item.name or "").split())[:200],
+                internal=internal,
+                fragment=item.anchor or "",
+            ))
+        if internal and not item.has_result:
+            with self.mutex:
+                reason, _canon = self.limits.admit(item.cache_url)
+            if reason == "duplicate":
+                return
+            if reason:
+                self.collector.skipped(reason)
+                return
+        super().put(item)

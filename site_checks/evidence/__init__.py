@@ -1,0 +1,1 @@
+"""Facts drawn from crawled pages: links, dates, fingerprints, required content, freshness."""

@@ -1,0 +1,173 @@
+"""Is the content updated (R6)? Observed change first, claimed dates second.
+
+A rebuild rewrites every file, bumps the footer year, sets every sitemap ``lastmod`` and
+``Last-Modified`` to today; none of that is content. What a rebuild cannot fake is a change of
+the main text, so the history's fingerprints are the primary signal: the site is fresh when the
+last check that saw its text change, or the newest *content* date it claims, lies within
+``max_age_days``. When claimed dates moved but the text did not, the new dates are not
+credited and the result says so.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import email.utils
+from collections import Counter
+from dataclasses import dataclass, field
+
+from site_checks.evidence.dates import parse_iso
+from site_checks.evidence.fingerprint import distance
+from site_checks.models import PageFacts
+from site_checks.safety.traps import page_key
+
+#: A deploy date printed on at least this share of pages (of 3 or more) is a build stamp.
+STAMP_SHARE = 0.8
+
+
+@dataclass(frozen=True)
+class PreviousCheck:
+    """What the history remembers of the site's last check."""
+
+    date: str
+    fingerprints: dict[str, tuple[str, int]]
+    last_update: str | None
+    last_change: str | None
+
+
+@dataclass
+class Freshness:
+    """The freshness part of a site's result."""
+
+    fresh: bool
+    last_update: str | None
+    changed_since_last_check: bool | None
+    last_change: str | None
+    dates_moved_content_static: bool
+    changed_pages: list[dict] = field(default_factory=list)
+    evidence: list[dict] = field(default_factory=list)
+    claimed_update: str | None = None
+
+
+def assess(
+    pages: list[PageFacts],
+    sitemap_lastmods: list[str],
+    previous: PreviousCheck | None,
+    check_date: dt.date,
+    max_age_days: int,
+) -> Freshness:
+    """Weigh the crawl's dates and fingerprints against the previous check."""
+    accepted, ignored = _claimed_dates(pages, sitemap_lastmods, check_date)
+    claimed = max((e["date"] for e in accepted), default=None)
+
+    changed: bool | None = None
+    changed_pages: list[dict] = []
+    if previous is not None:
+        now = {page_key(p.url): (p.sha256, p.simhash) for p in pages}
+        before = previous.fingerprints
+        for url in sorted(now.keys() & before.keys()):
+            if now[url][0] != before[url][0]:
+                changed_pages.append({"url": url, "change": "edited",
+                                      "simhash_distance": distance(now[url][1], before[url][1])})
+        changed_pages += [{"url": u, "change": "added"} for u in sorted(now.keys() - before)]
+        changed_pages += [{"url": u, "change": "removed"} for u in sorted(before.keys() - now)]
+        changed = bool(changed_pages)
+    last_change = check_date.isoformat() if changed else (previous and previous.last_change)
+
+    moved = bool(previous and not changed and claimed and previous.last_update
+                 and claimed > previous.last_update)
+    last_update = previous.last_update if moved else claimed
+    if moved:
+        ignored.insert(0, {"kind": "claimed-date", "url": "", "date": claimed,
+                           "ignored": f"dates moved since {previous.date} but the text did not"})
+
+    evidence: list[dict] = []
+    if changed:
+        first = changed_pages[0]
+        evidence.append({"kind": "observed-change", "url": first["url"],
+                         "date": check_date.isoformat(),
+                         "pages": len(changed_pages)})
+    elif last_change:
+        evidence.append({"kind": "observed-change", "url": "", "date": last_change})
+    evidence += _newest_per_kind(accepted)
+    evidence += ignored
+
+    limit = check_date - dt.timedelta(days=max_age_days)
+    fresh = any(d and dt.date.fromisoformat(d) >= limit for d in (last_update, last_change))
+    return Freshness(
+        fresh=fresh,
+        last_update=last_update,
+        changed_since_last_check=changed,
+        last_change=last_change,
+        dates_moved_content_static=moved,
+        changed_pages=changed_pages,
+        evidence=evidence,
+        claimed_update=claimed,
+    )
+
+
+def _claimed_dates(
+    pages: list[PageFacts], sitemap_lastmods: list[str], check_date: dt.date
+) -> tuple[list[dict], list[dict]]:
+    """Split every claimed date into content dates and ignored ones (with the reason)."""
+    today = check_date.isoformat()
+    accepted: list[dict] = []
+    reasons: dict[str, dict] = {}
+
+    def ignore(kind: str, url: str, date: str, why: str) -> None:
+        # one line per reason (the newest), or the evidence would list every page's footer
+        if why not in reasons or date > reasons[why]["date"]:
+            reasons[why] = {"kind": kind, "url": url, "date": date, "ignored": why}
+
+    per_date = Counter()
+    for page in pages:
+        for date in {d.date for d in page.dates if d.context == "content"}:
+            per_date[date] += 1
+    # A date on (nearly) every page that is also the deploy time (Last-Modified or a uniform
+    # sitemap lastmod) is the build date printed by the layout; a "latest news" sidebar is not.
+    deploy = {_http_date(p.last_modified) for p in pages if p.last_modified}
+    deploy |= {d.isoformat() for d in (parse_iso(v) for v in sitemap_lastmods) if d}
+    stamps = {d for d, n in per_date.items()
+              if len(pages) >= 3 and n / len(pages) >= STAMP_SHARE and d in deploy}
+
+    for page in pages:
+        for claim in page.dates:
+            entry = {"kind": claim.kind, "url": claim.url, "date": claim.date}
+            if claim.context == "footer":
+                ignore(claim.kind, claim.url, claim.date, "in the footer (site furniture)")
+            elif claim.context == "build":
+                ignore(claim.kind, claim.url, claim.date, "a build or deploy stamp")
+            elif claim.date > today:
+                ignore(claim.kind, claim.url, claim.date, "in the future")
+            elif claim.date in stamps:
+                ignore(claim.kind, claim.url, claim.date, "the same date on every page (stamp)")
+            else:
+                accepted.append(entry)
+        for year in page.copyright_years:
+            ignore("copyright", page.url, f"{year}", "© year is not a content date")
+        if page.last_modified:
+            ignore("last-modified", page.url, _http_date(page.last_modified),
+                   "HTTP Last-Modified alone is a deploy time")
+
+    lastmods = [d.isoformat() for d in (parse_iso(v) for v in sitemap_lastmods) if d]
+    if len(lastmods) >= 2 and len(set(lastmods)) == 1:
+        ignore("sitemap-lastmod", "", lastmods[0], "every sitemap lastmod is the same (build date)")
+    else:
+        for date in lastmods:
+            if date <= today:
+                accepted.append({"kind": "sitemap-lastmod", "url": "", "date": date})
+    return accepted, sorted(reasons.values(), key=lambda e: e["ignored"])
+
+
+def _newest_per_kind(entries: list[dict]) -> list[dict]:
+    best: dict[str, dict] = {}
+    for e in entries:
+        if e["kind"] not in best or e["date"] > best[e["kind"]]["date"]:
+            best[e["kind"]] = e
+    return sorted(best.values(), key=lambda e: e["date"], reverse=True)
+
+
+def _http_date(value: str) -> str:
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except (TypeError, ValueError):
+        return value

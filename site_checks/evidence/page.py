@@ -1,0 +1,176 @@
+"""Facts about one fetched page, taken while LinkChecker already holds its HTML in memory.
+
+One parse (lxml), one trafilatura extraction, one htmldate call per page: the freshness
+evidence and the anchors come from the same crawl as the link check, not a second pass.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+import htmldate
+import lxml.html
+import trafilatura
+from lxml import etree
+
+from site_checks.evidence.dates import COPYRIGHT, find_dates, parse_iso, rewrite_local_dates
+from site_checks.evidence.fingerprint import fingerprint
+from site_checks.models import ClaimedDate, PageFacts
+
+#: Elements whose dates are site furniture, not content.
+_FOOTER_XPATH = (
+    "//footer | //*[@role='contentinfo'] | //*[contains(@class,'footer') or contains(@id,'footer')"
+    " or contains(@class,'copyright') or contains(@id,'copyright')]"
+)
+#: Words that mark a date as a build, generation or deploy stamp.
+_BUILD_WORDS = re.compile(
+    r"build|built|generated|generator|deploy|compiled|建置|產生於|編譯|產製|部署", re.IGNORECASE
+)
+_META_DATE_NAMES = {
+    "article:published_time", "article:modified_time", "og:updated_time", "date",
+    "dc.date", "dc.date.modified", "dcterms.modified", "dcterms.date", "last-modified",
+    "pubdate", "publishdate",
+}
+_JSONLD_KEYS = ("datePublished", "dateModified", "dateCreated", "startDate", "uploadDate")
+#: The ministry credit line (R6 sites are funded by 國科會, formerly 科技部).
+MINISTRY_CREDIT = re.compile(
+    r"國科會|科技部|國家科學及技術委員會|行政院國家科學委員會|\bNSTC\b|\bMOST\b|"
+    r"National Science and Technology Council|Ministry of Science and Technology"
+)
+
+
+def page_facts(
+    html: str, url: str, last_modified: str | None, check_date: dt.date
+) -> PageFacts:
+    """Draw :class:`PageFacts` from a page's HTML (already decoded by LinkChecker)."""
+    rewritten = rewrite_local_dates(html)
+    try:
+        tree = lxml.html.document_fromstring(rewritten)
+    except (etree.ParserError, ValueError):
+        tree = lxml.html.document_fromstring("<html><body></body></html>")
+    for bad in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
+        bad.drop_tree()
+    title = (tree.findtext(".//title") or "").strip()
+    anchors = frozenset(
+        v for v in tree.xpath("//@id | //a/@name") if isinstance(v, str) and v
+    )
+    labels = tuple(
+        _clean(el.text_content())
+        for el in tree.xpath("//h1 | //h2 | //h3 | //nav//a | //header//a | //a | //title")
+    )
+    body_text = _clean(tree.text_content())
+    footers = tree.xpath(_FOOTER_XPATH)
+    footer_text = " ".join(_clean(f.text_content()) for f in footers)
+    copyright_years = tuple(sorted({int(m.group("y")) for m in COPYRIGHT.finditer(body_text)}))
+
+    dates: list[ClaimedDate] = []
+    dates += _structured_dates(tree, url)
+    dates += _visible_dates(tree, url, footers)
+    for year_date in find_dates(footer_text):
+        dates.append(ClaimedDate("visible", year_date.isoformat(), url, "footer"))
+    # htmldate sees what we do not parse ourselves (URL dates, date-classed elements); it is
+    # shown the page without its footers so that "© 2026" or a build stamp cannot leak in.
+    for footer in footers:
+        if footer.getparent() is not None:
+            footer.drop_tree()
+    found = htmldate.find_date(
+        tree, extensive_search=False, original_date=False, url=url,
+        max_date=check_date.isoformat(),
+    )
+    if found:
+        dates.append(ClaimedDate("htmldate", found, url, "content"))
+
+    main = trafilatura.extract(
+        rewritten, url=url, fast=True, include_comments=False, include_tables=True,
+        deduplicate=False,
+    ) or body_text.replace(footer_text, "")
+    fp = fingerprint(main)
+    return PageFacts(
+        url=url,
+        title=title,
+        sha256=fp.sha256,
+        simhash=fp.simhash,
+        text_length=fp.length,
+        dates=tuple(dates),
+        copyright_years=copyright_years,
+        last_modified=last_modified,
+        anchors=anchors,
+        labels=tuple(label for label in labels if label)[:400],
+        ministry_credit=bool(MINISTRY_CREDIT.search(body_text)),
+    )
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _in(el: etree._Element, containers: list[etree._Element]) -> bool:
+    return any(el is c or c in el.iterancestors() for c in containers)
+
+
+def _context(el: etree._Element, footers: list[etree._Element]) -> str:
+    """``footer``, ``build`` or ``content`` for the element a date was found in."""
+    if _in(el, footers):
+        return "footer"
+    near = " ".join(
+        [_clean(el.text_content())[:200]]
+        + [str(v) for v in el.attrib.values()]
+        + [str(v) for p in el.iterancestors() for v in p.attrib.values() if p.tag != "html"][:6]
+    )
+    return "build" if _BUILD_WORDS.search(near) else "content"
+
+
+def _structured_dates(tree: etree._Element, url: str) -> list[ClaimedDate]:
+    """Dates from ``<meta>`` and JSON-LD: claims the page makes about itself."""
+    out: list[ClaimedDate] = []
+    for meta in tree.xpath("//meta[@content]"):
+        name = (meta.get("name") or meta.get("property") or meta.get("itemprop") or "").lower()
+        if name in _META_DATE_NAMES or name in {k.lower() for k in _JSONLD_KEYS}:
+            date = parse_iso(meta.get("content", ""))
+            if date:
+                out.append(ClaimedDate("meta", date.isoformat(), url))
+    for script in tree.xpath("//script[@type='application/ld+json']"):
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        for value in _jsonld_values(data):
+            date = parse_iso(value)
+            if date:
+                out.append(ClaimedDate("json-ld", date.isoformat(), url))
+    return out
+
+
+def _jsonld_values(data: object) -> list[str]:
+    if isinstance(data, dict):
+        found = [v for k, v in data.items() if k in _JSONLD_KEYS and isinstance(v, str)]
+        for v in data.values():
+            found += _jsonld_values(v)
+        return found
+    if isinstance(data, list):
+        return [v for item in data for v in _jsonld_values(item)]
+    return []
+
+
+def _visible_dates(
+    tree: etree._Element, url: str, footers: list[etree._Element]
+) -> list[ClaimedDate]:
+    """``<time>`` elements and dates written in the text, each with its context."""
+    out: list[ClaimedDate] = []
+    for el in tree.xpath("//time"):
+        date = parse_iso(el.get("datetime", "")) or next(iter(find_dates(el.text_content())), None)
+        if date:
+            out.append(ClaimedDate("time", date.isoformat(), url, _context(el, footers)))
+    seen: set[tuple[str, str]] = set()
+    for node in tree.xpath("//body//text()[normalize-space()]"):
+        parent = node.getparent()
+        if parent is None or parent.tag == "time" or _in(parent, footers):
+            continue
+        for date in find_dates(str(node)):
+            key = (date.isoformat(), _context(parent, footers))
+            if key not in seen:
+                seen.add(key)
+                out.append(ClaimedDate("visible", key[0], url, key[1]))
+    return out

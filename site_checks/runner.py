@@ -1,0 +1,96 @@
+"""One spot-check run: pick the sites, crawl them, judge each, store each, write the reports.
+
+The order of stages is the design: crawl (workers) → evidence and verdict (``assess``) →
+history (one transaction per site, so an interruption loses nothing finished) → reports, built
+from what the history holds for the run, so a resumed run reports every site of it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from site_checks.assess import site_result
+from site_checks.crawl.pool import ProgressFn, run_sites
+from site_checks.history import History
+from site_checks.registry import Registry, Site
+from site_checks.report import csv as csv_report
+from site_checks.report import html as html_report
+from site_checks.report import json as json_report
+from site_checks.settings import CheckSettings
+
+SEASON_START = (5, 1)  # R6: spot checks from May
+
+
+@dataclass(frozen=True)
+class RunOptions:
+    date: dt.date
+    db: Path
+    out: Path
+    settings: CheckSettings
+    max_age_days: int
+    resume: bool = False
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    run_id: int
+    document: dict
+    paths: list[Path]
+    resumed_sites: int
+
+
+def in_season(date: dt.date) -> bool:
+    """R6: the ministry's spot checks run from May 1 of each year."""
+    return (date.month, date.day) >= SEASON_START
+
+
+def run(
+    registry: Registry,
+    sites: list[Site],
+    options: RunOptions,
+    on_progress: ProgressFn | None = None,
+) -> RunOutcome:
+    """Check ``sites`` (a subset of the registry) and write the three outputs."""
+    history = History(options.db)
+    try:
+        key = str(registry.path)
+        resumed = history.unfinished_run(options.date, key) if options.resume else None
+        if resumed:
+            run_id, site_ids = resumed
+            done = history.done_sites(run_id)
+            by_id = {s.id: s for s in registry.sites}
+            todo = [by_id[s] for s in site_ids if s not in done and s in by_id]
+        else:
+            run_id = history.start_run(options.date, key, [s.id for s in sites])
+            done, todo = set(), list(sites)
+        workdir = Path(tempfile.mkdtemp(prefix="spotcheck-"))
+        try:
+            for site, crawl in run_sites(todo, options.settings, options.date, workdir,
+                                         on_progress):
+                previous = history.previous_check(site.id, run_id)
+                entry = site_result(site, crawl, previous, options.date, options.max_age_days)
+                history.record_site(run_id, entry, crawl.pages)
+        finally:
+            shutil.rmtree(workdir, ignore_errors=True)
+        history.finish_run(run_id)
+        document = {
+            "date": options.date.isoformat(),
+            "in_season": in_season(options.date),
+            "max_age_days": options.max_age_days,
+            "sites": history.run_results(run_id),
+        }
+        past = {s["id"]: history.verdict_history(s["id"], run_id) for s in document["sites"]}
+    finally:
+        history.close()
+    options.out.mkdir(parents=True, exist_ok=True)
+    stem = options.out / f"spotcheck-{options.date.isoformat()}"
+    paths = [
+        json_report.write(document, stem.with_suffix(".json")),
+        csv_report.write(document, stem.with_suffix(".csv")),
+        html_report.write(document, past, stem.with_suffix(".html")),
+    ]
+    return RunOutcome(run_id=run_id, document=document, paths=paths, resumed_sites=len(done))

@@ -11,6 +11,7 @@ import argparse
 import os
 import re
 import sys
+from datetime import date
 from pathlib import Path
 
 from .i18n import Lang, Msg, detect_lang
@@ -37,6 +38,8 @@ def _parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="check format and ministry rules")
     validate.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
+    validate.add_argument("--date", help="check the years begun by this day, YYYY-MM-DD "
+                                         "(default: today)")
 
     build = sub.add_parser("build", help="build the sites into site/")
     build.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
@@ -79,6 +82,15 @@ def _until(text: str | None) -> tuple[int, int] | None:
     return month, day
 
 
+def _day(text: str | None) -> date | None:
+    if text is None:
+        return None
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise UsageError(f"--date takes YYYY-MM-DD, not '{text}'") from None
+
+
 def _folders(names: list[str], root: Path, lang: Lang) -> list[Path]:
     alliances = alliances_dir(root)
     if not names:
@@ -114,6 +126,13 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last line of defence: a message, never a traceback
+        print(f"alliance: internal error ({type(exc).__name__}: {exc}) — please report it "
+              "with the command and the files that caused it; run with "
+              "ALLIANCE_DEBUG=1 for details", file=sys.stderr)
+        if os.environ.get("ALLIANCE_DEBUG"):
+            raise
+        return 70
 
 
 def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
@@ -124,7 +143,8 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
     if args.command == "validate":
         from .commands import validate
 
-        return validate.run(_folders(args.alliances, root, lang), lang, root)
+        return validate.run(_folders(args.alliances, root, lang), lang, root,
+                            _day(args.date))
     if args.command == "report":
         from .commands import report
 

@@ -268,7 +268,7 @@ class _Counter:
                 transfers.append(transfer.amount)
         projects: list[float] = []
         for project in outcomes.projects:
-            if project.signed not in self.window:
+            if project.signed is None or project.signed not in self.window:
                 continue
             label = f"project {project.id}"
             if project.status != "signed":

@@ -17,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .diagnostics import Finding, error
 from .i18n import Msg
-from .yamlmarks import Loc, SourceFile, field_path
+from .yamlmarks import Loc, SourceFile
 
 
 def schema_findings(exc: ValidationError, source: SourceFile, model: Any, base: Loc = (),
@@ -32,7 +32,7 @@ def schema_findings(exc: ValidationError, source: SourceFile, model: Any, base: 
         loc = tuple(err["loc"])
         message, fix = _explain(err, model, loc)
         yield error(
-            source.where((*base, *loc), field_path((*shown_base, *loc))),
+            source.where((*base, *loc), (*shown_base, *loc)),
             message, fix, rule=_rule(err),
             record=_record_label(source, base),
         )

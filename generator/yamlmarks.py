@@ -36,8 +36,26 @@ class SourceFile:
                 return line
         return None
 
-    def where(self, loc: Loc, shown: str | None = None) -> Where:
-        return Where(self.path, self.line_of(loc), shown if shown is not None else field_path(loc))
+    def where(self, loc: Loc, shown: Loc | None = None) -> Where:
+        """The place of ``loc``; ``shown`` is the tail of ``loc`` that messages print."""
+        shown = loc if shown is None else shown
+        return Where(self.path, self.line_of(loc), self._path_text(loc, len(loc) - len(shown)))
+
+    def _path_text(self, loc: Loc, skip: int) -> str:
+        """Like :func:`field_path`, but a number that is a mapping key (a year) is ``.2025``."""
+        out, node = "", self.data
+        for depth, part in enumerate(loc):
+            in_list = isinstance(node, list)
+            if depth >= skip:
+                if in_list or (isinstance(part, int) and node is None):
+                    out += f"[{part}]"
+                else:
+                    out += ("." if out else "") + str(part)
+            try:
+                node = node[part]  # type: ignore[index]
+            except (KeyError, IndexError, TypeError):
+                node = None
+        return out
 
 
 def field_path(loc: Loc) -> str:
@@ -65,6 +83,8 @@ def parse_text(text: str, path: Path) -> SourceFile:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
+        if exc.context_mark is not None and "end" in (exc.problem or ""):
+            mark = exc.context_mark  # an unclosed bracket: point where it was opened
         line = mark.line + 1 if mark else None
         problem = (exc.problem or exc.context or "not valid YAML").strip()
         raise YamlError(error(

@@ -11,8 +11,8 @@ from pathlib import Path
 from ..diagnostics import has_errors, render_grouped
 from ..i18n import Lang
 from ..kpi import Sheet, compute
-from ..rules import check
 from ..loader import load_alliance
+from ..rules import check
 
 
 def sheet_csv(sheet: Sheet) -> str:

@@ -41,10 +41,10 @@ def summary(findings: list[Finding]) -> Msg:
     return Msg(f"{errors} error(s), {warnings} warning(s)", f"{errors} 個錯誤，{warnings} 個警告")
 
 
-def run(folders: list[Path], lang: Lang, root: Path) -> int:
+def run(folders: list[Path], lang: Lang, root: Path, today: date | None = None) -> int:
     failed = False
     for folder in folders:
-        _, findings = findings_for(folder)
+        _, findings = findings_for(folder, today)
         if findings:
             print(render_grouped(findings, lang, root))
         status = summary(findings)(lang)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BeforeValidator, Field
+from pydantic import BeforeValidator, Field, model_validator
 
 from .types import (
     Count,
@@ -148,7 +148,7 @@ class Period(Strict):
 
 class Project(Record):
     id: Id
-    signed: Date
+    signed: Date | None = None  # the signing day; a pending project may not have one yet
     member: str
     title: Text
     funder: Text | None = None
@@ -157,6 +157,15 @@ class Project(Record):
     signatory: str
     status: ProjectStatus = "signed"
     evidence: EvidencePath | None = None  # PRIVATE
+
+    @model_validator(mode="after")
+    def _signed_has_a_date(self) -> Project:
+        if self.status == "signed" and self.signed is None:
+            raise alliance_error(
+                "a signed project needs its signing date", "已簽約的計畫必須填簽約日期",
+                "add signed: YYYY-MM-DD, or set status: pending",
+                "請加上 signed: YYYY-MM-DD，或設為 status: pending", rule="R19")
+        return self
 
 
 class MemberOutcome(Record):

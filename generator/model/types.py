@@ -49,7 +49,7 @@ class Record(Strict):
         """The place of one of this record's fields (or of the record itself)."""
         if self._source is None:
             return Where(Path("<unknown>"), None, field_path((*self._shown, *fields)))
-        return self._source.where((*self._loc, *fields), field_path((*self._shown, *fields)))
+        return self._source.where((*self._loc, *fields), (*self._shown, *fields))
 
     @property
     def where(self) -> Where:
@@ -152,7 +152,8 @@ Count = Annotated[int, BeforeValidator(_count)]
 
 
 def _money(value: Any) -> Any:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0:
+    if (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0
+            or value != value or value == float("inf")):
         raise alliance_error(
             f"'{value}' is not an amount", f"「{value}」不是金額",
             "write thousands of NTD as a number, e.g. 30 for NT$30,000",

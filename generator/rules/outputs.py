@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from ..diagnostics import Finding, error
+from ..diagnostics import Finding, error, warning
 from ..i18n import Msg
 from ..model import Alliance
 from . import rule
@@ -61,3 +61,18 @@ def patent_numbers(alliance: Alliance) -> Iterator[Finding]:
             )
         else:
             seen[key] = patent.id
+
+
+@rule
+def undated_pending_projects(alliance: Alliance) -> Iterator[Finding]:
+    """A pending project without a date falls in no year: say once that it is not counted."""
+    for project in alliance.outcomes.projects:
+        if project.status == "pending" and project.signed is None:
+            yield warning(
+                project.at("status"),
+                Msg(f"project {project.id} is still under application and is not counted",
+                    f"計畫 {project.id} 仍在申請中，不列入計算"),
+                Msg("add signed: and status: signed once the contract is signed",
+                    "簽約後請填 signed: 並設為 status: signed"),
+                rule="R19", record=f"outcomes.yml:{project.id}",
+            )

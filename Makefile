@@ -58,7 +58,7 @@ check: site
 	$(BIN)/python -m site_checks.selfcheck
 
 bench: $(STAMPS)/venv $(STAMPS)/deb-site $(STAMPS)/deb-bench
-	$(BIN)/python -m bench
+	$(BIN)/python -m bench $(BENCH)
 
 lint: $(STAMPS)/venv
 	$(BIN)/ruff check generator site_checks tests bench

@@ -1,0 +1,1 @@
+"""Benchmarks (``make bench``): ratios against the plain tools on the same work."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import threading
 import time
+import traceback
 from collections import Counter
 from collections.abc import Callable
 
@@ -40,8 +41,16 @@ class Collector:
         self._last_progress = 0.0
 
     def page(self, url: str, html: str, last_modified: str | None) -> None:
-        """An own HTML page was fetched: draw its facts while the HTML is in memory."""
-        facts: PageFacts = page_facts(html, url, last_modified, self.check_date)
+        """An own HTML page was fetched: draw its facts while the HTML is in memory.
+
+        A page our analysis chokes on is counted, not fatal: its links are still checked.
+        """
+        try:
+            facts: PageFacts = page_facts(html, url, last_modified, self.check_date)
+        except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything
+            traceback.print_exc()
+            self.skipped(f"page could not be analysed ({type(exc).__name__})")
+            return
         with self._lock:
             self.crawl.pages.append(facts)
         self._progress()
@@ -84,9 +93,12 @@ class Collector:
             status=status,
             tags=tuple(tags),
         )
+        unread = any(tag == "url-error-getting-content" for tag, _msg in url_data.warnings)
         with self._lock:
             self.crawl.results.setdefault(result.key, result)
             self.crawl.requests += 1
+            if unread and result.internal:
+                self._skipped["page content could not be read (timeout or size cap)"] += 1
         self._progress()
 
     def _progress(self) -> None:

@@ -39,7 +39,7 @@ def classify(result: UrlResult) -> tuple[str, str]:
         return UNVERIFIED, "403 (bot wall)"
     if result.valid:
         return OK, str(result.status or "ok")
-    if result.status:
+    if result.status and result.status >= 400:
         return BROKEN, str(result.status)
     text = result.result
     if _TIMEOUT.search(text):

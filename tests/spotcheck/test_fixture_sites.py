@@ -7,7 +7,6 @@ and evidence of its site from the JSON the command wrote.
 from __future__ import annotations
 
 import pytest
-
 from conftest import (
     CHECK_DATE,
     FixtureServer,
@@ -58,7 +57,8 @@ def _broken(srv: FixtureServer, prefix: str, ext: FixtureServer) -> None:
 <p><a href="a.html">第一頁</a> <a href="b.html">第二頁</a> <a href="missing1.html">舊活動</a>
 <img src="gone.png" alt="logo"> <a href="{ext.base}/dead">已關閉的網站</a>
 <a href="{ext.base}/ratelimited">限流網站</a> <a href="{ext.base}/botwall">防火牆網站</a>
-<a href="loop">循環</a> <a href="a.html#nowhere">不存在的錨點</a> <a href="a.html#here">錨點</a></p>"""
+<a href="loop">循環</a> <a href="a.html#nowhere">不存在的錨點</a>
+<a href="a.html#here">錨點</a></p>"""
     srv.page(f"{prefix}/", html("首頁", index))
     _nav_pages(srv, prefix)
     srv.page(f"{prefix}/a.html", html("A", '<h2 id="here">這裡</h2><a href="missing1.html">舊'
@@ -69,7 +69,8 @@ def _broken(srv: FixtureServer, prefix: str, ext: FixtureServer) -> None:
 
 
 def _errors(srv: FixtureServer, prefix: str) -> None:
-    srv.page(f"{prefix}/", html("首頁", FRESH_NEWS + '<a href="x.html">X</a><a href="y.html">Y</a>'))
+    links = '<a href="x.html">X</a><a href="y.html">Y</a>'
+    srv.page(f"{prefix}/", html("首頁", FRESH_NEWS + links))
     srv.page(f"{prefix}/x.html", "<html><body>oops</body></html>", status=500)
     srv.page(f"{prefix}/y.html", html("Y", "<p>fine</p>"))
     _nav_pages(srv, prefix)

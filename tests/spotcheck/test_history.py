@@ -10,9 +10,16 @@ import sys
 from pathlib import Path
 
 import pytest
-
-from conftest import CHECK_DATE, FAST, FixtureServer, HangingServer, html, run_check
-from conftest import wait_for_rows, write_registry
+from conftest import (
+    CHECK_DATE,
+    FAST,
+    FixtureServer,
+    HangingServer,
+    html,
+    run_check,
+    wait_for_rows,
+    write_registry,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -24,7 +31,8 @@ def _site(srv: FixtureServer, prefix: str, news: str, footer: str, built: str) -
     srv.page(f"{prefix}/", html("首頁", f"<p>最後更新 {footer[-10:]}</p>{news}", footer), **headers)
     srv.page(f"{prefix}/news.html", html("最新消息", news, footer), **headers)
     for name in NAV:
-        srv.page(f"{prefix}/{name}.html", html(name, f"<p>{name} 介紹內容。</p>", footer), **headers)
+        body = f"<p>{name} 介紹內容。</p>"
+        srv.page(f"{prefix}/{name}.html", html(name, body, footer), **headers)
 
 
 OLD_NEWS = "<article><p>2026-01-05 本聯盟舉辦年度會員大會，共 30 家廠商出席。</p></article>"

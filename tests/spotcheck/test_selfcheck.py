@@ -1,0 +1,44 @@
+"""``make check`` on a built site folder: it serves it, checks it and says whether it passes."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import CHECK_DATE, html
+
+from site_checks.selfcheck import main
+
+pytestmark = pytest.mark.slow
+
+NEWS = "<article><time datetime='2026-05-02'>2026-05-02</time><p>會員大會圓滿結束。</p></article>"
+PAGES = ["about", "members", "join", "services", "news", "contact"]
+
+
+def _build(root, broken: bool = False):
+    site = root / "demo"
+    (site / "zh-TW").mkdir(parents=True)
+    (site / "index.html").write_text(
+        '<html><head><meta http-equiv="refresh" content="0; url=zh-TW/"></head></html>',
+        encoding="utf-8")
+    extra = '<a href="missing.html">壞連結</a>' if broken else ""
+    (site / "zh-TW" / "index.html").write_text(html("首頁", NEWS + extra), encoding="utf-8")
+    for name in PAGES:
+        (site / "zh-TW" / f"{name}.html").write_text(html(name, NEWS), encoding="utf-8")
+    return root
+
+
+def test_built_site_that_is_healthy_passes(tmp_path, capsys):
+    site = _build(tmp_path / "site")
+    assert main(["--site", str(site), "--out", str(tmp_path / "out"), "--date", CHECK_DATE]) == 0
+    assert "every site passes" in capsys.readouterr().out
+    assert (tmp_path / "out" / f"spotcheck-{CHECK_DATE}.html").exists()
+
+
+def test_built_site_with_broken_link_fails_the_check(tmp_path, capsys):
+    site = _build(tmp_path / "site", broken=True)
+    assert main(["--site", str(site), "--out", str(tmp_path / "out"), "--date", CHECK_DATE]) == 1
+    assert "do not pass: demo" in capsys.readouterr().out
+
+
+def test_missing_site_folder_says_so(tmp_path, capsys):
+    assert main(["--site", str(tmp_path / "site")]) == 1
+    assert "build the site first" in capsys.readouterr().err

@@ -95,7 +95,7 @@ def bar_chart(ident: str, title: str, categories: list[str], series: list[Series
                     f'stroke="{GRID}" stroke-width="1"/>')
         body.append(_text(left - 6, y + 4, number(tick), "end", 10, MUTED))
         tick += step
-    body.append(_text(left - 6, top - 14, unit, "end", 10, MUTED))
+    body.append(_text(4, top - 14, unit, "start", 10, MUTED))
     body.extend(_legend(series, width - right, 14))
     slot = plot_w / max(1, len(categories))
     bar_w = slot * 0.62 if stacked else slot * 0.72 / max(1, len(series))

@@ -10,14 +10,14 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 from ..calendar import Window, quarters, roc_year
 from ..kpi import Number, Sheet
 from ..model import Alliance, Member
 from ..model.activities import Activity
-from ..model.regions import REGION_NAMES, REGIONS, region_of
+from ..model.regions import REGION_NAMES, REGIONS, canonical_county, region_of
 from ..model.sheet_keys import ITEM_TITLES, SHEET_KEYS
 from ..model.types import Image, LocalText
 
@@ -29,7 +29,7 @@ def today() -> date:
     """The day the report is written; ``SOURCE_DATE_EPOCH`` makes builds reproducible."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch and epoch.isdigit():
-        return datetime.fromtimestamp(int(epoch), tz=timezone.utc).date()
+        return datetime.fromtimestamp(int(epoch), tz=UTC).date()
     return date.today()
 
 
@@ -159,6 +159,14 @@ class ReportView:
     def met(self) -> int:
         return sum(r.status == "met" for r in self.with_target)
 
+    @property
+    def members_by_region(self) -> list[tuple[LocalText, list[NamedMember]]]:
+        """Named members grouped north, central, south, east (the list is already ordered)."""
+        groups: dict[str, tuple[LocalText, list[NamedMember]]] = {}
+        for member in self.members:
+            groups.setdefault(member.region.zh, (member.region, []))[1].append(member)
+        return list(groups.values())
+
     def row(self, key: str) -> KpiRow:
         return next(r for rows in self.items.values() for r in rows if r.key == key)
 
@@ -261,7 +269,7 @@ def _members(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
         named.append((order[region], member.city, member, region))
     for _, city, member, region in sorted(named, key=lambda t: (t[0], t[1], t[2].name.zh)):
         zh, en = REGION_NAMES[region]
-        view.members.append(NamedMember(member.name, city.replace("台", "臺"), _text(zh, en),
+        view.members.append(NamedMember(member.name, canonical_county(city), _text(zh, en),
                                         member.website))
 
 

@@ -1,0 +1,190 @@
+"""Benchmark of the spot check against plain LinkChecker, on nginx (Debian) on 127.0.0.1.
+
+20 synthetic sites of 50 pages (~20 links a page, 2% planted broken, shared external links on a
+second local server). Measured in one run and printed:
+
+(a) at LinkChecker's default polite pace: our whole spot check vs one plain ``linkchecker``
+    invocation given the same 20 start URLs (target: ours ≥ 8× faster — parallel sites at the
+    same per-host pace; both run at the same time against the same nginx);
+(b) unthrottled (nginx sends the ``LinkChecker`` header; plain LinkChecker also gets a high
+    ``maxrequestspersecond``; ours runs with ``--pace 0`` and one worker): our time per site
+    over plain LinkChecker's (target ≤ 1.25× while also fingerprinting);
+(c) peak memory (RSS) per worker;
+(d) that every planted broken link was found on every page, and nothing else.
+
+Not a test: timings depend on the machine. Run ``python -m bench.spotcheck``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SITES, PAGES, LINKS, BROKEN_SHARE, EXTERNALS = 20, 50, 20, 0.02, 10
+PORT_POLITE, PORT_FAST, PORT_EXT = 18081, 18082, 18083
+ROOT = Path(__file__).resolve().parents[1]
+VENV_BIN = Path(sys.executable).parent
+
+
+def build_sites(root: Path, seed: int = 5) -> set[tuple[str, str]]:
+    """Write the sites; return the planted broken links as (page path, link path)."""
+    rng = random.Random(seed)
+    planted: set[tuple[str, str]] = set()
+    for s in range(SITES):
+        site = root / "sites" / f"s{s:02d}"
+        site.mkdir(parents=True)
+        for p in range(PAGES):
+            name = "index.html" if p == 0 else f"p{p:02d}.html"
+            links = []
+            for k in range(LINKS):
+                if rng.random() < BROKEN_SHARE:
+                    target = f"gone{rng.randrange(10)}.html"
+                    planted.add((f"/s{s:02d}/{name}", f"/s{s:02d}/{target}"))
+                elif k < 2:
+                    target = f"http://127.0.0.1:{PORT_EXT}/ext{rng.randrange(EXTERNALS)}.html"
+                else:
+                    target = f"p{rng.randrange(1, PAGES):02d}.html"
+                links.append(f'<li><a href="{target}">連結 {k}</a></li>')
+            nxt = f'<a href="p{p + 1:02d}.html">下一頁</a>' if p + 1 < PAGES else ""
+            site.joinpath(name).write_text(
+                f"<!doctype html><html><head><meta charset='utf-8'><title>站 {s} 頁 {p}</title>"
+                f"</head><body><h1>第 {p} 頁</h1><p>2026-05-0{1 + p % 9} 聯盟消息 {s}-{p}："
+                f"{'本聯盟提供技術服務與會員諮詢。' * 5}</p><ul>{''.join(links)}</ul>{nxt}"
+                "<footer>國科會補助 © 2026</footer></body></html>", encoding="utf-8")
+    ext = root / "ext"
+    ext.mkdir()
+    for e in range(EXTERNALS):
+        ext.joinpath(f"ext{e}.html").write_text(f"<html><body>external {e}</body></html>")
+    return planted
+
+
+def start_nginx(root: Path) -> subprocess.Popen:
+    conf = root / "nginx.conf"
+    conf.write_text(f"""
+worker_processes 2;
+daemon off;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {root}/tmp; proxy_temp_path {root}/tmp; fastcgi_temp_path {root}/tmp;
+  uwsgi_temp_path {root}/tmp; scgi_temp_path {root}/tmp;
+  types {{ text/html html; }}
+  server {{ listen 127.0.0.1:{PORT_POLITE}; root {root}/sites; }}
+  server {{ listen 127.0.0.1:{PORT_FAST}; root {root}/sites;
+           add_header LinkChecker unthrottled always; }}
+  server {{ listen 127.0.0.1:{PORT_EXT}; root {root}/ext; }}
+}}
+""")
+    (root / "tmp").mkdir()
+    for path in [root, *root.rglob("*")]:  # nginx workers (and linkchecker) run as nobody
+        path.chmod(0o777 if path.is_dir() else 0o666)
+    proc = subprocess.Popen(["nginx", "-c", str(conf), "-p", str(root)])
+    time.sleep(0.5)
+    return proc
+
+
+def registry(root: Path, port: int, name: str) -> Path:
+    lines = ["sites:"] + [f"  - id: s{s:02d}\n    name: 站 {s}\n    url: http://127.0.0.1:{port}"
+                          f"/s{s:02d}/" for s in range(SITES)]
+    path = root / name
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def spotcheck(root: Path, reg: Path, tag: str, *args: str) -> tuple[subprocess.Popen, Path]:
+    out = root / f"out-{tag}"
+    cmd = [sys.executable, "-m", "site_checks", str(reg), "--date", "2026-05-12", "--out",
+           str(out), "--db", str(root / f"{tag}.sqlite"), *args]
+    return subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL), out
+
+
+def linkchecker(root: Path, port: int, tag: str, fast: bool) -> subprocess.Popen:
+    home = root / f"lc-home-{tag}"
+    home.mkdir()
+    home.chmod(0o777)
+    rc = home / "linkcheckerrc"
+    rc.write_text("[checking]\nmaxrequestspersecond=1000\n" if fast else "[checking]\n")
+    rc.chmod(0o666)
+    urls = [f"http://127.0.0.1:{port}/s{s:02d}/" for s in range(SITES)]
+    env = dict(os.environ, HOME=str(home), XDG_CONFIG_HOME=str(home), XDG_DATA_HOME=str(home))
+    cmd = [str(VENV_BIN / "linkchecker"), "--check-extern", "--no-status", "-o", "none",
+           "-f", str(rc), *urls]
+    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+
+def timed(procs: list[subprocess.Popen]) -> list[float]:
+    start = time.monotonic()
+    done: dict[int, float] = {}
+    while len(done) < len(procs):
+        for i, p in enumerate(procs):
+            if i not in done and p.poll() is not None:
+                done[i] = time.monotonic() - start
+        time.sleep(0.05)
+    return [done[i] for i in range(len(procs))]
+
+
+def _path(url: str) -> str:
+    """``/s00/p01.html`` from a full URL; the start page as ``index.html``."""
+    path = "/" + url.split("/", 3)[3]
+    return path + "index.html" if path.endswith("/") else path
+
+
+def main() -> None:
+    root = Path(tempfile.mkdtemp(prefix="bench-spotcheck-"))
+    nginx = None
+    try:
+        planted = build_sites(root)
+        nginx = start_nginx(root)
+        print(f"{SITES} sites x {PAGES} pages, ~{LINKS} links/page, {len(planted)} planted "
+              f"broken links; nginx on 127.0.0.1:{PORT_POLITE}/{PORT_FAST}, externals on "
+              f":{PORT_EXT}")
+
+        print("(a) polite pace (LinkChecker default 0.1-0.6 s per host), both at once ...",
+              flush=True)
+        ours, out_polite = spotcheck(root, registry(root, PORT_POLITE, "polite.yml"), "polite",
+                                     "--workers", str(SITES))
+        plain = linkchecker(root, PORT_POLITE, "polite", fast=False)
+        t_ours, t_plain = timed([ours, plain])
+        print(f"    ours {t_ours:.1f} s, plain linkchecker {t_plain:.1f} s: "
+              f"{t_plain / t_ours:.1f}x faster (target >= 8x)")
+
+        print("(b) unthrottled, one site at a time ...", flush=True)
+        ours, out_fast = spotcheck(root, registry(root, PORT_FAST, "fast.yml"), "fast",
+                                   "--pace", "0", "--workers", "1")
+        (t_ours,) = timed([ours])
+        (t_plain,) = timed([linkchecker(root, PORT_FAST, "fast", fast=True)])
+        print(f"    ours {t_ours / SITES:.2f} s/site, plain linkchecker {t_plain / SITES:.2f} "
+              f"s/site: overhead {t_ours / t_plain:.2f}x (target <= 1.25x)")
+
+        doc = json.loads(next(out_polite.glob("*.json")).read_text(encoding="utf-8"))
+        rss = [s["stats"]["peak_rss_mb"] for s in doc["sites"]]
+        print(f"(c) peak RSS per worker: median {statistics.median(rss):.0f} MB, "
+              f"max {max(rss):.0f} MB")
+
+        for label, out in (("polite", out_polite), ("unthrottled", out_fast)):
+            doc = json.loads(next(out.glob("*.json")).read_text(encoding="utf-8"))
+            found = {(_path(b["parent"]), _path(b["url"]))
+                     for s in doc["sites"] for b in s["links"]["broken"]}
+            missed, extra = planted - found, found - planted
+            ok = "OK" if not missed and not extra else "MISMATCH"
+            print(f"(d) {label}: {len(found)} broken links reported, {len(missed)} planted "
+                  f"missed, {len(extra)} reported but not planted: {ok}")
+    finally:
+        if nginx is not None:
+            nginx.terminate()
+            nginx.wait()
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

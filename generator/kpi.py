@@ -16,7 +16,7 @@ from .i18n import Msg
 from .model import Alliance, Member
 from .model.activities import NEEDS_EVIDENCE, Activity
 from .model.members import Contract
-from .model.regions import region_of
+from .model.regions import REGIONS, region_of
 from .model.sheet_keys import KPI_ORDER
 from .model.types import Record
 
@@ -90,7 +90,7 @@ class _Counter:
         oct31 = review_day(self.year)
         counted: list[Member] = []
         paying = free = 0
-        regions = {"north": 0, "central": 0, "south": 0, "east": 0}
+        regions = dict.fromkeys(REGIONS, 0)
         for member in self.alliance.members:
             active = [c for c in member.contracts if c.start <= self.window.end
                       and c.end >= self.window.start]

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-PACKAGE_ROOT = Path(__file__).resolve().parent.parent
-
 
 def project_root(start: Path | None = None) -> Path:
     here = (start or Path.cwd()).resolve()

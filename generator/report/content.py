@@ -99,7 +99,6 @@ class NamedMember:
     name: LocalText
     city: str
     region: LocalText
-    website: str | None
 
 
 @dataclass(frozen=True)
@@ -126,7 +125,6 @@ class ReportView:
     phase_year: int
     phase_years: int
     window: Window
-    full_end: date
     midterm: bool
     as_of: date | None  # set when the period has not ended yet
     quarters: list[tuple[int, Window, bool]]  # number, window, covered completely
@@ -134,7 +132,6 @@ class ReportView:
     title: dict[int, LocalText]
     highlights: list[LocalText] = field(default_factory=list)
     highlight_photos: list[Photo] = field(default_factory=list)
-    highlight_chars: int = 0
     members: list[NamedMember] = field(default_factory=list)
     members_unnamed: int = 0
     established: str = ""
@@ -225,7 +222,7 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
         co_pis=[m.name for m in info.team if m.role == "co_pi"],
         website=info.website.url, year=year, roc=roc_year(year),
         phase_year=year - info.project.first_year + 1, phase_years=info.project.years,
-        window=window, full_end=full_end, midterm=window.end != full_end,
+        window=window, midterm=window.end != full_end,
         as_of=day if day < window.end else None,
         quarters=[(q.number, q.window, q.window.end <= window.end) for q in quarters(year)
                   if q.window.start <= window.end],
@@ -236,9 +233,8 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
     highlights = info.highlights.get(year)
     if highlights is not None:
         view.highlights = list(highlights.points)
-        view.highlight_chars = sum(len(p.zh) for p in highlights.points)
-        view.highlight_photos = [p for p in map(lambda i: _photo(alliance, i),
-                                                highlights.photos) if p]
+        photos = (_photo(alliance, image) for image in highlights.photos)
+        view.highlight_photos = [photo for photo in photos if photo is not None]
     _members(view, alliance, sheet)
     _activities(view, alliance, window, skipped)
     _outputs(view, alliance, window, skipped)
@@ -269,8 +265,7 @@ def _members(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
         named.append((order[region], member.city, member, region))
     for _, city, member, region in sorted(named, key=lambda t: (t[0], t[1], t[2].name.zh)):
         zh, en = REGION_NAMES[region]
-        view.members.append(NamedMember(member.name, canonical_county(city), _text(zh, en),
-                                        member.website))
+        view.members.append(NamedMember(member.name, canonical_county(city), _text(zh, en)))
 
 
 def _activities(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:

@@ -8,13 +8,13 @@ answer with an exit code of 0, 1 or 2 and messages, never an exception.
 from __future__ import annotations
 
 import copy
+import os
 import shutil
 from pathlib import Path
 from typing import Any
 
 import yaml
-from conftest import EVIDENCE, base_data
-from helpers import cwd
+from core_support import EVIDENCE, base_data, cwd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -82,7 +82,7 @@ def _run_all(root: Path) -> None:
             assert main(["--lang", "en", *args]) in (0, 1, 2)
 
 
-FUZZ = settings(max_examples=60, deadline=None,
+FUZZ = settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "60")), deadline=None,
                 suppress_health_check=[HealthCheck.function_scoped_fixture,
                                        HealthCheck.too_slow])
 

@@ -7,7 +7,7 @@ import io
 import json
 
 import pytest
-from helpers import run
+from core_support import run
 
 from generator.kpi import compute
 from generator.loader import load_alliance

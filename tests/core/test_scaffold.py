@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from helpers import cwd
+from core_support import cwd
 
 from generator.cli import main
 from generator.model.activities import Activity

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from helpers import line_of, run
+from core_support import line_of, run
 
 
 def test_clean_alliance_validates_without_findings(write_alliance, capsys):
@@ -248,7 +248,7 @@ def test_malformed_yaml_and_duplicate_keys(write_alliance, capsys):
 
 def test_messages_in_chinese(write_alliance, capsys):
     folder = write_alliance(lambda d: d["outcomes.yml"]["patents"][0].update(number="pending"))
-    from helpers import cwd
+    from core_support import cwd
 
     from generator.cli import main
 

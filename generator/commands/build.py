@@ -1,0 +1,64 @@
+"""``alliance build``: every alliance (or the ones named) into ``site/<id>/`` plus the portal.
+
+Exit codes: 0 built; 1 an alliance's data is invalid or MkDocs failed (``--strict``: any
+MkDocs warning) — and then ``site/`` is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+from ..i18n import Lang, Msg
+from ..loader import discover
+from ..paths import alliances_dir
+from ..site.pipeline import BuildOptions, Outcome, echo, make_staging, run_builds, swap_in
+
+
+def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
+        jobs: int | None = None) -> int:
+    options = BuildOptions(root=root, out=out.resolve(), strict=strict, jobs=jobs, lang=lang,
+                           base_url=os.environ.get("ALLIANCE_SITE_URL") or None)
+    return build(folders, options)
+
+
+def build(folders: list[Path], options: BuildOptions) -> int:
+    lang = options.lang
+    started = time.perf_counter()
+    all_alliances = discover(alliances_dir(options.root))
+    building_all = {f.resolve() for f in folders} == {f.resolve() for f in all_alliances}
+    staging = make_staging(options.out)
+    failed: list[Outcome] = []
+
+    def report(outcome: Outcome) -> None:
+        if outcome.skipped:
+            echo(Msg(f"{outcome.id}: unchanged", f"{outcome.id}：未變更")(lang))
+        elif outcome.ok:
+            echo(Msg(f"{outcome.id}: built zh-TW and en ({outcome.seconds:.1f} s)",
+                     f"{outcome.id}：已建置 zh-TW 與 en（{outcome.seconds:.1f} 秒）")(lang))
+            for warning in outcome.warnings:
+                echo(Msg("  warning: ", "  警告：")(lang) + warning, error=True)
+        else:
+            failed.append(outcome)
+            echo(outcome.messages, error=True)
+
+    try:
+        outcomes = run_builds(folders, staging, options, report)
+        if failed:
+            names = ", ".join(o.id for o in failed)
+            echo(Msg(f"build failed for {names}: {options.out} was left unchanged",
+                     f"{names} 建置失敗：{options.out} 維持原狀")(lang), error=True)
+            return 1
+        keep = {f.name for f in folders} if building_all else None
+        swap_in(outcomes, staging, options, keep)
+    except KeyboardInterrupt:
+        echo(Msg("interrupted: site left unchanged", "已中斷：網站維持原狀")(lang), error=True)
+        return 130
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    elapsed = time.perf_counter() - started
+    echo(Msg(f"done in {elapsed:.1f} s — open {options.out / 'index.html'}",
+             f"完成（{elapsed:.1f} 秒）— 請開啟 {options.out / 'index.html'}")(lang))
+    return 0

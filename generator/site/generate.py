@@ -1,0 +1,221 @@
+"""One alliance → a build folder holding both languages' docs, media, feeds and mkdocs.yml.
+
+``build/work/<id>/zh-TW/{mkdocs.yml,docs/}`` and ``…/en/…``: plain Markdown and a plain MkDocs
+config, so the back end can be swapped and a person can read what was generated.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..calendar import performance_year_of
+from ..kpi import Sheet, compute
+from ..model import Alliance
+from . import config as site_config
+from . import feeds
+from .dates import SourceDates, capped, newest
+from .labels import FOLDER, SiteLang
+from .model import Context, Page
+from .pages import FAMILIES
+from .privacy import PublicSite, public_view
+from .text import yaml_string
+
+LANGS: tuple[SiteLang, ...] = ("zh", "en")
+BASE_TERMS = ("產學小聯盟", "產學合作", "會員廠商", "聯盟會員", "技術移轉", "技術服務",
+              "技術能量", "服務項目", "入會方式", "研討會", "教育訓練", "訪廠診斷", "預知保養")
+_MEDIA_REF = re.compile(r"""(?<![\w/.-])(?:\.\./)*(media/[^\s)"'<>#?]+)""")
+_COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限公司|企業社|工業社)$")
+
+
+class GenerateError(Exception):
+    """Content that cannot be published as it is (a missing media file)."""
+
+
+@dataclass
+class Generated:
+    alliance_id: str
+    configs: dict[SiteLang, Path]
+    summary: dict[str, Any]
+    fallbacks: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
+    """The phase's performance years that have begun by ``today``."""
+    current = performance_year_of(today)
+    return {y: compute(alliance, y) for y in alliance.info.project.performance_years
+            if y <= current}
+
+
+def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Path,
+             today: date, base_url: str | None = None, reports: bool = True) -> Generated:
+    sheets = sheets_for(alliance, today)
+    site = public_view(alliance, sheets)
+    dates = SourceDates(alliance.root)
+    if work.exists():
+        shutil.rmtree(work)
+    work.mkdir(parents=True)
+    published = _reports(alliance, sheets, work / "reports") if reports else {}
+
+    contexts: list[tuple[Context, list[Page], list[Page]]] = []
+    for lang in LANGS:
+        ctx = Context(site, lang, dates)
+        ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
+                       for y, r in published.items()}
+        pages = [p for family in FAMILIES for p in family.build(ctx)]
+        free = _free_pages(ctx, alliance.root / "pages")
+        contexts.append((ctx, pages, free))
+
+    media = set().union(*(ctx.media for ctx, _, _ in contexts))
+    missing = sorted(m for m in media if not (alliance.root / m).is_file())
+    if missing:
+        raise GenerateError(", ".join(f"{alliance.root / m}" for m in missing))
+    userdict = work / "jieba-user.txt"
+    userdict.write_text(_userdict(site), encoding="utf-8")
+
+    configs: dict[SiteLang, Path] = {}
+    fallbacks: list[str] = []
+    notes: list[str] = []
+    for ctx, pages, free in contexts:
+        folder = work / FOLDER[ctx.lang]
+        docs = folder / "docs"
+        for page in [*pages, *free]:
+            _write_page(docs, page)
+        for path, text in ctx.files.items():
+            _write(docs / path, text)
+        for src in sorted(media):
+            target = docs / src
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(alliance.root / src, target)
+        if published:
+            shutil.copytree(work / "reports", docs / "reports")
+        url = site_config.site_url(ctx, base_url)
+        _write(docs / feeds.FEED, feeds.atom(ctx, url))
+        configs[ctx.lang] = site_config.write(
+            ctx, pages, free, base_config=base_config, folder=folder,
+            site_dir=site_dir / FOLDER[ctx.lang], url=url,
+            userdict=userdict if ctx.lang == "zh" else None)
+        fallbacks += ctx.fallbacks
+        notes += [f"link to private file removed: {x}" for x in ctx.dropped_links]
+    return Generated(alliance.id, configs, _summary(site, published, dates), fallbacks,
+                     list(dict.fromkeys(notes)))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+def _write_page(docs: Path, page: Page) -> None:
+    front = [f"title: {yaml_string(page.title)}"]
+    if page.updated is not None:
+        front.append(f"updated: {page.updated.isoformat()}")
+    for key, value in page.meta.items():
+        if key == "_front":
+            front += value
+        elif key == "_raw":
+            continue
+        else:
+            front.append(f"{key}: " + yaml.safe_dump(value, allow_unicode=True,
+                                                     default_flow_style=True, width=1000)
+                         .strip().removesuffix("...").strip())
+    raw = page.meta.get("_raw")
+    body = raw if raw is not None else page.body
+    _write(docs / page.path, "---\n" + "\n".join(front) + "\n---\n\n" + body)
+
+
+def _free_pages(ctx: Context, folder: Path) -> list[Page]:
+    """Markdown pages the alliance wrote itself (``pages/*.md``, English in ``*.en.md``)."""
+    if not folder.is_dir():
+        return []
+    result = []
+    for source in sorted(folder.glob("*.md")):
+        if source.name.endswith(".en.md"):
+            continue
+        english = source.with_name(source.stem + ".en.md")
+        use = english if ctx.lang == "en" and english.is_file() else source
+        if ctx.lang == "en" and use is source:
+            ctx.fallbacks.append(f"pages/{source.name}")
+        text = use.read_text(encoding="utf-8")
+        meta: dict[str, Any] = {}
+        match = re.match(r"^---\s*\n(.*?)\n---\s*\n(.*)$", text, re.S)
+        if match:
+            loaded = yaml.safe_load(match.group(1))
+            meta = loaded if isinstance(loaded, dict) else {}
+            text = match.group(2)
+        heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
+        title = str(meta.get("title") or (heading.group(1) if heading else source.stem))
+
+        def relink(m: re.Match[str]) -> str:
+            ctx.media.add(m.group(1))
+            return "../" + m.group(1)
+
+        body = _MEDIA_REF.sub(relink, text)
+        source_date = ctx.dates.of(use)
+        stated = meta.get("updated") or meta.get("date")
+        updated = capped(stated, source_date) if isinstance(stated, date) else source_date
+        page = Page(f"pages/{source.stem}.md", title, body, updated)
+        if meta.get("description"):
+            page.meta["description"] = str(meta["description"])
+        result.append(page)
+    return result
+
+
+def _reports(alliance: Alliance, sheets: dict[int, Sheet], dest: Path
+             ) -> dict[int, dict[str, str | None]]:
+    """The public summary reports, once ``generator.report`` provides them."""
+    try:
+        from ..report import write_public_reports  # type: ignore[attr-defined]
+    except ImportError:
+        return {}
+    dest.mkdir(parents=True, exist_ok=True)
+    result: dict[int, dict[str, str | None]] = {}
+    for report in write_public_reports(alliance, sheets, dest):
+        result[report.year] = {
+            "html": "reports/" + report.html.relative_to(dest).as_posix(),
+            "pdf": ("reports/" + report.pdf.relative_to(dest).as_posix()
+                    if report.pdf is not None else None),
+            "title": str(getattr(report, "title", "")),
+        }
+    return result
+
+
+def _userdict(site: PublicSite) -> str:
+    """jieba's user dictionary: the alliance's own words, so search finds them whole."""
+    terms: list[str] = list(BASE_TERMS)
+    terms += [site.name.zh, site.institution.zh]
+    for member in site.members:
+        terms.append(member.name.zh)
+        short = _COMPANY_SUFFIX.sub("", member.name.zh)
+        terms.append(short)
+    terms += [p.name.zh for p in site.team]
+    terms += [t.name.zh for t in site.tiers]
+    terms += [c.title.zh for c in site.capabilities] + [s.title.zh for s in site.services]
+    clean = [t.strip() for t in terms if t and t.strip() and " " not in t.strip()]
+    return "".join(f"{t} 2000 n\n" for t in dict.fromkeys(clean))
+
+
+def _summary(site: PublicSite, published: dict[int, dict[str, str | None]],
+             dates: SourceDates) -> dict[str, Any]:
+    latest_news = newest(capped(p.date, dates.of(p.path)) for p in site.news)
+    latest_report = None
+    if published:
+        year = max(published)
+        latest_report = {"year": year, **{k: v for k, v in published[year].items() if v}}
+    return {
+        "id": site.id,
+        "name": {"zh": site.name.zh, "en": site.name.en},
+        "institution": {"zh": site.institution.zh, "en": site.institution.en},
+        "members": site.counted_members,
+        "members_year": site.latest_year,
+        "public_members": len(site.members),
+        "latest_news": latest_news.isoformat() if latest_news else None,
+        "latest_report": latest_report,
+    }

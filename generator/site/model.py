@@ -1,0 +1,121 @@
+"""What page modules produce and what they are given: :class:`Page` and :class:`Context`."""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model.types import Image, LocalText
+from .dates import SourceDates
+from .labels import SiteLang, label
+from .privacy import PublicSite
+from .text import escape, render_inline, render_markdown
+
+
+@dataclass
+class Page:
+    """One Markdown file of a language build, relative to its docs folder."""
+
+    path: str  # e.g. "about.md", "news/posts/launch.md"
+    title: str
+    body: str
+    updated: date | None
+    meta: dict[str, Any] = field(default_factory=dict)
+    nav: bool = True  # listed in the navigation
+
+    @property
+    def url(self) -> str:
+        """The page's URL relative to the language root (MkDocs' directory URLs)."""
+        stem = self.path.removesuffix(".md")
+        if stem == "index":
+            return ""
+        if stem.endswith("/index"):
+            return stem.removesuffix("index")
+        return stem + "/"
+
+
+@dataclass
+class Context:
+    """One language of one alliance: the public data, the words, and the bookkeeping."""
+
+    site: PublicSite
+    lang: SiteLang
+    dates: SourceDates
+    media: set[str] = field(default_factory=set)  # media/… files the pages reference
+    fallbacks: list[str] = field(default_factory=list)  # texts shown in Chinese in English
+    dropped_links: list[str] = field(default_factory=list)  # evidence/… links removed
+    files: dict[str, str] = field(default_factory=dict)  # extra docs files: path → text
+    reports: dict[int, dict[str, str]] = field(default_factory=dict)  # year → html/pdf path
+
+    def label(self, key: str, **values: object) -> str:
+        return label(key, self.lang, **values)
+
+    def text(self, value: LocalText | None, what: str = "") -> str:
+        """The text in this language; in English, a Chinese fallback is recorded."""
+        if value is None:
+            return ""
+        if self.lang == "en" and not value.en:
+            self.fallbacks.append(what or value.zh[:30])
+        return value.get(self.lang)
+
+    def is_fallback(self, value: LocalText | None) -> bool:
+        return self.lang == "en" and value is not None and not value.en
+
+    def lang_attr(self, value: LocalText | None) -> str:
+        """` lang="zh-TW"` on an element whose English text fell back to Chinese."""
+        return ' lang="zh-TW"' if self.is_fallback(value) else ""
+
+    # -- links and media ------------------------------------------------------------------
+
+    def rel(self, page: Page | str, target: str) -> str:
+        """``target`` (relative to the docs root) as a link from ``page``'s URL."""
+        url = page.url if isinstance(page, Page) else page
+        depth = url.count("/")
+        return ("../" * depth) + target if depth else target or "./"
+
+    def media_link(self, page: Page | str, src: str) -> str:
+        self.media.add(src)
+        return self.rel(page, src)
+
+    def link_mapper(self, page: Page | str):
+        def link(href: str) -> str | None:
+            if href.startswith("evidence/") or "/evidence/" in href:
+                self.dropped_links.append(href)
+                return None
+            if href.startswith("media/"):
+                clean = posixpath.normpath(href.split("#")[0].split("?")[0])
+                if clean.startswith("media/"):
+                    return self.media_link(page, clean)
+                return None
+            return href
+        return link
+
+    def markdown(self, page: Page | str, value: LocalText | None, what: str = "") -> str:
+        if value is None:
+            return ""
+        return render_markdown(self.text(value, what), self.link_mapper(page))
+
+    def inline(self, page: Page | str, value: LocalText | None, what: str = "") -> str:
+        if value is None:
+            return ""
+        return render_inline(self.text(value, what), self.link_mapper(page))
+
+    def img(self, page: Page | str, image: Image | None, css: str = "",
+            lazy: bool = True) -> str:
+        if image is None:
+            return ""
+        alt = self.text(image.alt, f"alt of {image.src}")
+        attrs = f' class="{css}"' if css else ""
+        loading = ' loading="lazy"' if lazy else ""
+        return (f'<img src="{escape(self.media_link(page, image.src))}" '
+                f'alt="{escape(alt)}"{attrs}{loading}>')
+
+    def day(self, value: date) -> str:
+        """A date as people read it, inside <time> for machines."""
+        if self.lang == "zh":
+            shown = f"{value.year} 年 {value.month} 月 {value.day} 日"
+        else:
+            shown = value.strftime("%-d %B %Y")
+        return f'<time datetime="{value.isoformat()}">{shown}</time>'

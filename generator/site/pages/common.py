@@ -1,0 +1,41 @@
+"""Small HTML pieces shared by page modules. Every text passes through ``escape``."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..model import Context, Page
+from ..text import escape
+
+
+def post_url(post_date: date, slug: str) -> str:
+    """Where Material's blog plugin puts a post (``post_url_format: {date}/{slug}``)."""
+    return f"news/{post_date:%Y/%m/%d}/{slug}/"
+
+
+def money(ctx: Context, thousands: float) -> str:
+    """Fees are kept in thousands of NTD and shown in NT$, e.g. 10 → NT$10,000."""
+    return f"NT${round(thousands * 1000):,}"
+
+
+def button(href: str, text: str, primary: bool = False) -> str:
+    css = "md-button md-button--primary" if primary else "md-button"
+    return f'<a class="{css}" href="{escape(href)}">{escape(text)}</a>'
+
+
+def heading(text: str, level: int = 2) -> str:
+    """A Markdown heading (it enters the table of contents) from plain text."""
+    from ..text import md_escape
+
+    return f"\n{'#' * level} {md_escape(text)}\n\n"
+
+
+def block(html: str) -> str:
+    """A raw HTML block for Markdown: one line, blank lines around it."""
+    return "\n" + " ".join(line.strip() for line in html.splitlines() if line.strip()) + "\n\n"
+
+
+def photo_figure(ctx: Context, page: Page, image, caption: str = "") -> str:
+    img = ctx.img(page, image)
+    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
+    return f'<figure class="al-photo">{img}{cap}</figure>'

@@ -1,0 +1,115 @@
+"""最新消息與活動: the blog index, one post per news file, and the public events.
+
+Posts are Markdown for Material's blog plugin (one per language build): an ASCII ``slug``,
+Chinese or English category labels whose URLs stay ASCII (``generator.site.slugs``), and
+``media/`` links rewritten relative to the post's source so MkDocs checks and fixes them.
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import groupby
+
+from ...model.news import NewsPost
+from ..dates import capped, newest
+from ..labels import category_label
+from ..model import Context, Page
+from ..text import escape, md_escape, yaml_string
+from .common import block
+
+POSTS_DIR = "news/posts"
+_MEDIA_REF = re.compile(r"""(?<![\w/.-])(?:\.\./)*(media/[^\s)"'<>#?]+)""")
+
+
+def build(ctx: Context) -> list[Page]:
+    return [_index(ctx), *(_post(ctx, p) for p in ctx.site.news), _activities(ctx)]
+
+
+def _index(ctx: Context) -> Page:
+    dates = [capped(p.date, ctx.dates.of(p.path)) for p in ctx.site.news]
+    page = Page("news/index.md", ctx.label("news"), "", newest(dates) or
+                ctx.dates.file("alliance.yml"))
+    page.body = block(f'<p class="al-feed"><a href="{escape(ctx.rel(page, "feed.xml"))}" '
+                      f'type="application/atom+xml">{escape(ctx.label("feed"))}</a></p>')
+    return page
+
+
+def _post(ctx: Context, post: NewsPost) -> Page:
+    english = ctx.lang == "en"
+    body_text = post.body_en if english and post.body_en else post.body_zh
+    fallback = english and not post.body_en
+    if fallback:
+        ctx.fallbacks.append(f"news/{post.path.name}")
+    page = Page(f"{POSTS_DIR}/{post.slug}.md", ctx.text(post.title, f"news {post.slug}"), "",
+                capped(post.date, ctx.dates.of(post.path)), nav=False)
+    labels = [category_label(c, ctx.lang) for c in post.categories]
+    front = [f"date: {post.date.isoformat()}", f"slug: {post.slug}"]
+    if labels:
+        front.append("categories: [" + ", ".join(yaml_string(x) for x in labels) + "]")
+    summary = ctx.text(post.summary, f"news {post.slug} summary") if post.summary else ""
+    if summary:
+        page.meta["description"] = summary
+    page.meta["_front"] = front
+    parts = []
+    if post.image is not None:
+        src = ctx.media_link("news/posts/", post.image.src)  # relative to the source file
+        alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
+        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy }}")
+    body = _relink(ctx, body_text)
+    if summary:
+        parts.append(md_escape(summary) + "\n{ .al-lead }")
+        parts.append("<!-- more -->")
+        if fallback:
+            parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
+        parts.append(body)
+    else:
+        first, _, rest = body.strip().partition("\n\n")
+        parts.append(first)
+        parts.append("<!-- more -->")
+        if fallback:
+            parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
+        parts.append(rest)
+    page.body = "\n\n".join(p for p in parts if p.strip()) + "\n"
+    return page
+
+
+def _relink(ctx: Context, markdown_text: str) -> str:
+    """``media/x`` in a post → ``../../media/x`` (from news/posts/), recorded for copying."""
+    def fix(match: re.Match[str]) -> str:
+        ctx.media.add(match.group(1))
+        return "../../" + match.group(1)
+
+    return _MEDIA_REF.sub(fix, markdown_text)
+
+
+def _activities(ctx: Context) -> Page:
+    site = ctx.site
+    dates = [capped(a.date, ctx.dates.file("activities.yml")) for a in site.activities]
+    page = Page("activities.md", ctx.label("activities"), "",
+                newest(dates) or ctx.dates.file("activities.yml"))
+    if not site.activities:
+        page.body = ctx.label("no_activities") + "\n"
+        return page
+    body = ""
+    for year, items in groupby(site.activities, key=lambda a: a.date.year):
+        body += f"\n## {ctx.label('events_by_year', year=year)}\n\n"
+        entries = []
+        for a in items:
+            photos = "".join(ctx.img(page, p, "al-event__photo") for p in a.photos)
+            meta = [ctx.day(a.date), escape(ctx.label("kind_" + a.kind))]
+            if a.participants:
+                meta.append(escape(ctx.label("participants", n=a.participants)))
+            entries.append(
+                f'<article class="al-event" id="{escape(a.id)}">'
+                f'<p class="al-card__meta">{" · ".join(meta)}</p>'
+                f'<h3{ctx.lang_attr(a.title)}>{escape(ctx.text(a.title, f"activity {a.id}"))}'
+                "</h3>"
+                + (f'<div{ctx.lang_attr(a.summary)}>'
+                   f'{ctx.markdown(page, a.summary, f"activity {a.id} summary")}</div>'
+                   if a.summary else "")
+                + (f'<div class="al-event__photos">{photos}</div>' if photos else "")
+                + "</article>"
+            )
+        body += block("".join(entries))
+    page.body = body
+    return page

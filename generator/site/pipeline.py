@@ -1,0 +1,304 @@
+"""Building many alliances: fingerprints, parallel workers, and the atomic swap into ``site/``.
+
+- **Incremental**: an alliance is rebuilt only when its fingerprint changed — its files (not
+  the evidence's contents, only which evidence exists), their dates, the generator's code,
+  the theme and the base config.
+- **Parallel and streaming**: a process pool, one alliance at a time per worker; each result
+  is a small summary, so memory does not grow with the number of alliances.
+- **Atomic**: everything is built into a staging folder beside ``site/``; only when every
+  requested alliance succeeded are their folders swapped in (rename) and the portal
+  rewritten. A failure leaves ``site/`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import time
+import traceback
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+from functools import cache
+from importlib import metadata
+from multiprocessing import get_context
+from pathlib import Path
+from typing import Any
+
+from ..diagnostics import Severity, has_errors, render_grouped
+from ..i18n import Lang, Msg
+from .where import CODE_ROOT as PACKAGE_ROOT
+from .dates import SourceDates
+from .labels import FOLDER
+
+STATE_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    root: Path  # the project: alliances/, mkdocs.yml, build/
+    out: Path  # site/
+    strict: bool = False
+    jobs: int | None = None
+    lang: Lang = "en"
+    base_url: str | None = None  # publish under <base_url>/<id>/ instead of website.url
+    today: date = field(default_factory=lambda: build_day())
+    reports: bool = True  # the public summary reports (generator.report), when available
+
+    @property
+    def work(self) -> Path:
+        return self.root / "build" / "work"
+
+    @property
+    def state(self) -> Path:
+        key = hashlib.sha256(str(self.out.resolve()).encode()).hexdigest()[:12]
+        return self.root / "build" / "state" / key
+
+    @property
+    def base_config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+
+def build_day() -> date:
+    """Today, or ``SOURCE_DATE_EPOCH``'s day: it only decides which years have begun."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.fromtimestamp(int(epoch), UTC).date()
+    return date.today()
+
+
+@dataclass
+class Outcome:
+    id: str
+    folder: Path
+    ok: bool
+    skipped: bool = False
+    messages: str = ""
+    warnings: list[str] = field(default_factory=list)
+    summary: dict[str, Any] = field(default_factory=dict)
+    fingerprint: str = ""
+    seconds: float = 0.0
+
+
+# -- fingerprints -------------------------------------------------------------------------
+
+
+@cache
+def code_fingerprint() -> str:
+    """Everything besides the data that shapes the output: our code, theme, base config."""
+    digest = hashlib.sha256(STATE_VERSION.encode())
+    for folder in (PACKAGE_ROOT / "generator", PACKAGE_ROOT / "themes"):
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(str(path.relative_to(PACKAGE_ROOT)).encode())
+                digest.update(path.read_bytes())
+    for package in ("mkdocs", "mkdocs-material", "jieba", "markdown", "pymdown-extensions",
+                    "nh3"):
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()
+
+
+def fingerprint(folder: Path, options: BuildOptions) -> str:
+    digest = hashlib.sha256(code_fingerprint().encode())
+    digest.update(options.base_config.read_bytes() if options.base_config.is_file() else b"")
+    digest.update(f"{options.base_url}|{options.reports}|{options.today.year}"
+                  f"|{options.today >= date(options.today.year, 2, 1)}".encode())
+    dates = SourceDates(folder)
+    for path in sorted(folder.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(folder).as_posix()
+        digest.update(relative.encode())
+        if relative.startswith("evidence/"):
+            continue  # private and never published: only its existence counts (KPI)
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(dates.of(path).isoformat().encode())
+    return digest.hexdigest()
+
+
+# -- one alliance (runs in a worker) -------------------------------------------------------
+
+
+def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
+    """Validate, generate and build one alliance into ``staging/<id>/``."""
+    from ..loader import load_alliance
+    from ..rules import check
+    from . import backend, generate, portal
+
+    started = time.perf_counter()
+    result = load_alliance(folder)
+    findings = list(result.findings)
+    if result.alliance is not None:
+        findings.extend(check(result.alliance))
+    if result.alliance is None or has_errors(findings):
+        errors = [f for f in findings if f.severity is Severity.ERROR]
+        return Outcome(folder.name, folder, False,
+                       messages=render_grouped(errors, options.lang, options.root))
+    alliance = result.alliance
+    target = staging / alliance.id
+    try:
+        generated = generate.generate(
+            alliance, options.work / alliance.id, target, base_config=options.base_config,
+            today=options.today, base_url=options.base_url, reports=options.reports)
+    except generate.GenerateError as exc:
+        return Outcome(alliance.id, folder, False, messages=Msg(
+            f"{alliance.id}: a file the pages link to is missing: {exc} — add it under media/ "
+            "or remove the link",
+            f"{alliance.id}: 頁面連結的檔案不存在：{exc} — 請放到 media/ 或移除連結")(options.lang))
+    warnings: list[str] = []
+    try:
+        for lang, config in generated.configs.items():
+            for message in backend.build(config, strict=options.strict):
+                warnings.append(f"{FOLDER[lang]}: {message}")
+    except backend.BackendError as exc:
+        head = Msg(f"{alliance.id}: MkDocs reported problems", f"{alliance.id}: MkDocs 回報問題")
+        return Outcome(alliance.id, folder, False,
+                       messages=head(options.lang) + "\n" + "\n".join(
+                           f"  {m}" for m in exc.messages))
+    portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
+    if generated.fallbacks:
+        shown = ", ".join(dict.fromkeys(generated.fallbacks[:8]))
+        more = len(generated.fallbacks) - 8
+        warnings.append(Msg(
+            f"en: {len(generated.fallbacks)} text(s) have no English and are shown in Chinese"
+            f" ({shown}{', …' if more > 0 else ''}) — add 'en:' to translate them",
+            f"en: {len(generated.fallbacks)} 段文字沒有英文，英文版以中文顯示"
+            f"（{shown}{'，…' if more > 0 else ''}）— 請加上 en: 翻譯")(options.lang))
+    warnings += generated.notes
+    return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,
+                   fingerprint=fp, seconds=time.perf_counter() - started)
+
+
+def _worker(folder: str, staging: str, options: BuildOptions, fp: str) -> Outcome:
+    try:
+        return build_one(Path(folder), Path(staging), options, fp)
+    except Exception:  # a bug, not the user's data: report it with the alliance it hit
+        return Outcome(Path(folder).name, Path(folder), False,
+                       messages=f"{Path(folder).name}: internal error\n"
+                                + traceback.format_exc())
+
+
+# -- many alliances ------------------------------------------------------------------------
+
+
+def _state_file(options: BuildOptions, alliance_id: str) -> Path:
+    return options.state / f"{alliance_id}.json"
+
+
+def read_state(options: BuildOptions, alliance_id: str) -> dict[str, Any] | None:
+    try:
+        return json.loads(_state_file(options, alliance_id).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
+def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
+               report: Callable[[Outcome], None]) -> list[Outcome]:
+    """Build what changed, in parallel, reporting each alliance as soon as it is done."""
+    todo: list[tuple[Path, str]] = []
+    outcomes: list[Outcome] = []
+    for folder in folders:
+        fp = fingerprint(folder, options)
+        state = read_state(options, folder.name)
+        if (state and state.get("fingerprint") == fp and (options.out / folder.name).is_dir()
+                and not options.strict):
+            outcome = Outcome(folder.name, folder, True, skipped=True,
+                              summary=state.get("summary", {}), fingerprint=fp)
+            outcomes.append(outcome)
+            report(outcome)
+        else:
+            todo.append((folder, fp))
+    jobs = options.jobs or os.cpu_count() or 1
+    if len(todo) <= 1 or jobs <= 1:
+        for folder, fp in todo:
+            outcome = _worker(str(folder), str(staging), options, fp)
+            outcomes.append(outcome)
+            report(outcome)
+        return outcomes
+    for outcome in _parallel(todo, staging, options, min(jobs, len(todo))):
+        outcomes.append(outcome)
+        report(outcome)
+    return outcomes
+
+
+def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions,
+              jobs: int) -> Iterator[Outcome]:
+    """At most ``jobs`` alliances in flight: results stream back, nothing piles up."""
+    pending = iter(todo)
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+        running: set[Future[Outcome]] = set()
+
+        def submit() -> bool:
+            item = next(pending, None)
+            if item is None:
+                return False
+            running.add(pool.submit(_worker, str(item[0]), str(staging), options, item[1]))
+            return True
+
+        for _ in range(jobs):
+            submit()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                running.discard(future)
+                yield future.result()
+                submit()
+
+
+def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
+            keep: set[str] | None) -> None:
+    """Move the freshly built alliances into ``out`` and rewrite the portal.
+
+    ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
+    that no longer exist are removed (only folders this tool made, known by their state).
+    """
+    from . import portal
+
+    out = options.out
+    out.mkdir(parents=True, exist_ok=True)
+    options.state.mkdir(parents=True, exist_ok=True)
+    trash = staging / ".replaced"
+    trash.mkdir(exist_ok=True)
+    for outcome in outcomes:
+        if outcome.skipped or not outcome.ok:
+            continue
+        current = out / outcome.id
+        if current.exists():
+            current.rename(trash / outcome.id)
+        (staging / outcome.id).rename(current)
+        state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary}
+        portal.write_atomic(_state_file(options, outcome.id),
+                            json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+    if keep is not None:
+        for state_file in options.state.glob("*.json"):
+            alliance_id = state_file.stem
+            if alliance_id not in keep:
+                if (out / alliance_id).is_dir():
+                    (out / alliance_id).rename(trash / alliance_id)
+                state_file.unlink()
+    summaries = []
+    for state_file in sorted(options.state.glob("*.json")):
+        state = read_state(options, state_file.stem)
+        if state and (out / state_file.stem).is_dir():
+            summaries.append(state["summary"])
+    portal.write_atomic(out / "index.html", portal.portal_page(summaries))
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+def make_staging(out: Path) -> Path:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    staging = out.parent / f".{out.name}.staging-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    staging.mkdir()
+    return staging
+
+
+def echo(text: str, error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout, flush=True)

@@ -1,0 +1,103 @@
+"""Markdown from the YAML rendered to safe HTML, and plain text escaped for HTML and Markdown.
+
+Everything an alliance writes is untrusted as HTML: it is rendered, then sanitised with nh3
+(no script, no style, no event handlers, no ``javascript:`` links). The same policy runs over
+every page MkDocs renders (``safehtml``), so free pages and news posts get it too.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+
+import markdown
+import nh3
+
+_TAGS = set(nh3.ALLOWED_TAGS) | {
+    "section", "figure", "figcaption", "img", "time", "details", "summary", "input", "label",
+    "hr", "br", "span", "div", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
+    "sup", "sub", "abbr", "mark", "small", "nav", "p", "code", "pre",
+}
+_ATTRIBUTES: dict[str, set[str]] = {
+    "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
+    "a": {"href", "hreflang", "rel", "target", "download", "type"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding", "align"},
+    "time": {"datetime"},
+    "td": {"colspan", "rowspan", "align", "style"},
+    "th": {"colspan", "rowspan", "align", "scope", "style"},
+    "ol": {"start", "type"},
+    "li": {"value"},
+    "input": {"type", "checked", "disabled", "name"},
+    "label": {"for"},
+    "details": {"open"},
+    "q": {"cite"},
+    "blockquote": {"cite"},
+    "abbr": {"title"},
+    "code": {"class"},
+}
+_SCHEMES = {"http", "https", "mailto", "tel"}
+_TABLE_STYLE = {"text-align"}
+
+
+def sanitize(fragment: str) -> str:
+    """The one HTML policy of the site: what is not allowed is removed, never escaped out."""
+    return nh3.clean(
+        fragment,
+        tags=_TAGS,
+        clean_content_tags={"script", "style", "template", "noscript"},
+        attributes=_ATTRIBUTES,
+        strip_comments=False,  # keeps the blog's <!-- more --> separator; comments cannot run
+        link_rel=None,
+        generic_attribute_prefixes={"data-", "aria-"},
+        url_schemes=_SCHEMES,
+        filter_style_properties=_TABLE_STYLE,
+    )
+
+
+def escape(text: str) -> str:
+    """Plain text for HTML: names and titles are never markup."""
+    return html.escape(text, quote=True)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!<>|~])")
+
+
+def md_escape(text: str) -> str:
+    """Plain text for a Markdown line (a heading): no emphasis, links or HTML from it."""
+    return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
+
+
+def yaml_string(text: str) -> str:
+    """A double-quoted YAML scalar for front matter."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
+
+
+_MD = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
+_URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
+
+
+def render_markdown(text: str, link: Callable[[str], str | None]) -> str:
+    """Markdown → sanitised HTML; ``link`` maps each href/src (None drops the attribute).
+
+    Used for the YAML's long texts: ``media/…`` becomes a path relative to the page and is
+    recorded for copying; ``evidence/…`` is dropped, so a private file is never linked.
+    """
+    _MD.reset()
+    rendered = sanitize(_MD.convert(text))
+
+    def fix(match: re.Match[str]) -> str:
+        target = link(html.unescape(match.group(2)))
+        if target is None:
+            return ""
+        return f'{match.group(1)}="{escape(target)}"'
+
+    return _URL_ATTR.sub(fix, rendered)
+
+
+def render_inline(text: str, link: Callable[[str], str | None]) -> str:
+    """One paragraph of Markdown without the surrounding <p>."""
+    rendered = render_markdown(text, link).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return rendered

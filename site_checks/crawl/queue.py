@@ -22,6 +22,11 @@ class RecordingUrlQueue(UrlQueue):
         self.collector = collector
         self.limits = limits
 
+    def get(self, timeout=None):
+        """LinkChecker's threads poll with a 1 s timeout and notice the end of a crawl only
+        then; a short poll saves that second on every site (measured in the benchmark)."""
+        return super().get(timeout=None if timeout is None else min(timeout, 0.05))
+
     def put(self, item) -> None:
         internal = not item.extern[0]
         if item.parent_url:

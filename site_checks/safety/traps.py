@@ -19,6 +19,11 @@ SESSION_KEYS = re.compile(
 )
 _PATH_SESSION = re.compile(r";(jsessionid|phpsessid|sid)=[^/?#]*", re.IGNORECASE)
 _DIGITS = re.compile(r"\d+")
+#: A year-month in a URL, or a query key naming a date: the mark of a calendar page.
+_CALENDAR = re.compile(
+    r"(?:19|20)\d{2}[-/_.]?(?:0[1-9]|1[0-2])(?!\d)|[?&](?:year|month|day|date|week|cal\w*)=",
+    re.IGNORECASE,
+)
 
 
 def canonical(url: str) -> str:
@@ -87,10 +92,12 @@ class TrapLimits:
             if parts.query not in variants and len(variants) >= self.max_query_variants:
                 return "query-string explosion"
             variants.add(parts.query)
-        pattern = _DIGITS.sub("0", f"{parts.path}?{parts.query}")
-        if self._patterns[pattern] >= self.max_per_pattern:
-            return "calendar-like URL pattern"
-        self._patterns[pattern] += 1
+        address = f"{parts.path}?{parts.query}"
+        if _CALENDAR.search(address):
+            pattern = _DIGITS.sub("0", address)
+            if self._patterns[pattern] >= self.max_per_pattern:
+                return "calendar-like URL pattern"
+            self._patterns[pattern] += 1
         return None
 
 

@@ -39,6 +39,7 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
+    _quiet_jieba()
     logger = logging.getLogger("mkdocs")
     collect = _Collect()
     old_level, old_propagate = logger.level, logger.propagate
@@ -59,3 +60,12 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
     if strict and collect.records:
         raise BackendError(collect.records)
     return collect.records
+
+
+def _quiet_jieba() -> None:
+    """jieba announces its dictionary loading on stderr; a build log has no use for it."""
+    try:
+        import jieba
+    except ImportError:
+        return
+    jieba.setLogLevel(logging.WARNING)

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape as xml_escape
 
 from .model import Context
 from .pages.common import post_url
+from .pages.news import post_summary
 
 FEED = "feed.xml"
 MAX_ENTRIES = 30
@@ -43,7 +44,7 @@ def atom(ctx: Context, site_url: str) -> str:
             f"    <updated>{stamp}</updated>",
         ]
         if post.summary:
-            lines.append(f"    <summary>{xml_escape(ctx.text(post.summary))}</summary>")
+            lines.append(f"    <summary>{xml_escape(post_summary(ctx, post))}</summary>")
         lines.append("  </entry>")
     lines.append("</feed>")
     return "\n".join(lines) + "\n"

@@ -48,15 +48,16 @@ class BuildOptions:
     base_url: str | None = None  # publish under <base_url>/<id>/ instead of website.url
     today: date = field(default_factory=lambda: build_day())
     reports: bool = True  # the public summary reports (generator.report), when available
+    scratch: Path | None = None  # generated Markdown and build state (default <root>/build)
 
     @property
     def work(self) -> Path:
-        return self.root / "build" / "work"
+        return (self.scratch or self.root / "build") / "work"
 
     @property
     def state(self) -> Path:
         key = hashlib.sha256(str(self.out.resolve()).encode()).hexdigest()[:12]
-        return self.root / "build" / "state" / key
+        return (self.scratch or self.root / "build") / "state" / key
 
     @property
     def base_config(self) -> Path:
@@ -163,13 +164,15 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
                        messages=head(options.lang) + "\n" + "\n".join(
                            f"  {m}" for m in exc.messages))
     portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
-    if generated.fallbacks:
-        shown = ", ".join(dict.fromkeys(generated.fallbacks[:8]))
-        more = len(generated.fallbacks) - 8
+    # Whole files first (a post or page without its .en.md twin), then single texts.
+    fallbacks = sorted(dict.fromkeys(generated.fallbacks), key=lambda x: "/" not in x)
+    if fallbacks:
+        shown = ", ".join(fallbacks[:8])
+        more = len(fallbacks) - 8
         warnings.append(Msg(
-            f"en: {len(generated.fallbacks)} text(s) have no English and are shown in Chinese"
+            f"en: {len(fallbacks)} text(s) have no English and are shown in Chinese"
             f" ({shown}{', …' if more > 0 else ''}) — add 'en:' to translate them",
-            f"en: {len(generated.fallbacks)} 段文字沒有英文，英文版以中文顯示"
+            f"en: {len(fallbacks)} 段文字沒有英文，英文版以中文顯示"
             f"（{shown}{'，…' if more > 0 else ''}）— 請加上 en: 翻譯")(options.lang))
     warnings += generated.notes
     return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,

@@ -6,6 +6,7 @@ from ..dates import capped, newest
 from ..model import Context, Page
 from ..text import escape
 from .common import block, button, post_url
+from .news import post_summary
 
 LATEST = 3
 
@@ -40,8 +41,7 @@ def build(ctx: Context) -> list[Page]:
             f'<p class="al-card__meta">{ctx.day(p.date)}</p>'
             f'<h3><a href="{escape(ctx.rel(page, post_url(p.date, p.slug)))}">'
             f'{escape(ctx.text(p.title, f"news {p.slug} title"))}</a></h3>'
-            + (f'<p>{escape(ctx.text(p.summary, f"news {p.slug} summary"))}</p>'
-               if p.summary else "")
+            + (f'<p>{escape(post_summary(ctx, p))}</p>' if p.summary else "")
             + "</article>"
             for p in posts
         )

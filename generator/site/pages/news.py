@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+import yaml
+
 from ...model.news import NewsPost
 from ..dates import capped, newest
 from ..labels import category_label
@@ -29,7 +31,7 @@ def _index(ctx: Context) -> Page:
     dates = [capped(p.date, ctx.dates.of(p.path)) for p in ctx.site.news]
     page = Page("news/index.md", ctx.label("news"), "", newest(dates) or
                 ctx.dates.file("alliance.yml"))
-    page.body = block(f'<p class="al-feed"><a href="{escape(ctx.rel(page, "feed.xml"))}" '
+    page.body = f"# {ctx.label('news')}\n\n" + block(f'<p class="al-feed"><a href="{escape(ctx.rel(page, "feed.xml"))}" '
                       f'type="application/atom+xml">{escape(ctx.label("feed"))}</a></p>')
     return page
 
@@ -46,7 +48,7 @@ def _post(ctx: Context, post: NewsPost) -> Page:
     front = [f"date: {post.date.isoformat()}", f"slug: {post.slug}"]
     if labels:
         front.append("categories: [" + ", ".join(yaml_string(x) for x in labels) + "]")
-    summary = ctx.text(post.summary, f"news {post.slug} summary") if post.summary else ""
+    summary = post_summary(ctx, post)
     if summary:
         page.meta["description"] = summary
     page.meta["_front"] = front
@@ -71,6 +73,33 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         parts.append(rest)
     page.body = "\n\n".join(p for p in parts if p.strip()) + "\n"
     return page
+
+
+def post_summary(ctx: Context, post: NewsPost) -> str:
+    """The summary in the page's language (English from the twin file, else Chinese)."""
+    if ctx.lang == "en":
+        found = english_summary(post)
+        if found:
+            return found
+    return ctx.text(post.summary, f"news {post.slug} summary") if post.summary else ""
+
+
+def english_summary(post: NewsPost) -> str | None:
+    """The ``summary`` of the post's English twin (``<name>.en.md``), if it has one."""
+    twin = post.path.with_name(post.path.stem + ".en.md")
+    if not twin.is_file():
+        return None
+    match = re.match(r"^---\s*\n(.*?)\n---", twin.read_text(encoding="utf-8"), re.S)
+    if not match:
+        return None
+    try:
+        front = yaml.safe_load(match.group(1))
+    except yaml.YAMLError:
+        return None
+    value = front.get("summary") if isinstance(front, dict) else None
+    if isinstance(value, dict):
+        value = value.get("en") or None
+    return str(value) if value else None
 
 
 def _relink(ctx: Context, markdown_text: str) -> str:

@@ -6,7 +6,7 @@ import csv
 import re
 
 import pytest
-from conftest import CHECK_DATE, FixtureServer, html, run_check, write_registry
+from spotcheck_support import CHECK_DATE, FixtureServer, html, run_check, write_registry
 
 from site_checks.cli import main
 from site_checks.plan import plan, sample

@@ -7,7 +7,7 @@ and evidence of its site from the JSON the command wrote.
 from __future__ import annotations
 
 import pytest
-from conftest import (
+from spotcheck_support import (
     CHECK_DATE,
     FixtureServer,
     HangingServer,

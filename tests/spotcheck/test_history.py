@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import (
+from spotcheck_support import (
     CHECK_DATE,
     FAST,
     FixtureServer,

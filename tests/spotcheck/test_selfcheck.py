@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import CHECK_DATE, html
+from spotcheck_support import CHECK_DATE, html
 
 from site_checks.selfcheck import main
 

@@ -1,8 +1,10 @@
-"""Fixture websites served on 127.0.0.1 (and a forbidden stand-in on 127.0.0.2) by the tests.
+"""Shared helpers of the spot-check tests (not a conftest: module names must be unique
+across test folders). Fixture websites served on 127.0.0.1 (and a forbidden stand-in on
+127.0.0.2) by the tests.
 
-Each server is a threaded ``http.server`` started in a fixture and stopped after; routes are
-plain Python (status, headers, body or a callable), counted per path so tests can assert how
-often a URL was asked.
+Each server is a threaded ``http.server`` started by a test or module fixture and stopped
+after; routes are plain Python (status, headers, body or a callable), counted per path so
+tests can assert how often a URL was asked.
 """
 
 from __future__ import annotations
@@ -17,8 +19,6 @@ from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
-
-import pytest
 
 CHECK_DATE = "2026-05-12"
 Route = tuple[int, dict[str, str], str] | Callable[[str], tuple[int, dict[str, str], str]]
@@ -146,17 +146,3 @@ def wait_for_rows(db: Path, count: int, timeout: float = 60) -> None:
                 pass
         time.sleep(0.1)
     raise AssertionError(f"history never reached {count} finished sites")
-
-
-@pytest.fixture
-def server():
-    servers: list[FixtureServer] = []
-
-    def make(host: str = "127.0.0.1") -> FixtureServer:
-        srv = FixtureServer(host)
-        servers.append(srv)
-        return srv
-
-    yield make
-    for srv in servers:
-        srv.stop()

@@ -18,7 +18,6 @@ from .text import escape
 from .where import HOOKS, THEME_DIR
 
 
-
 def site_url(ctx: Context, base_url: str | None) -> str:
     """``<base>/<id>/<lang>/`` when publishing under a shared base, else the alliance's URL."""
     if base_url:

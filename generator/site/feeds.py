@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from xml.sax.saxutils import escape as xml_escape
 
+from .labels import HTML_LANG
 from .model import Context
 from .pages.common import post_url
 from .pages.news import post_summary
@@ -24,7 +25,7 @@ def atom(ctx: Context, site_url: str) -> str:
     title = ctx.text(site.name) + " — " + ctx.label("news")
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
-        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{"zh-TW" if ctx.lang == "zh" else "en"}">',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{HTML_LANG[ctx.lang]}">',
         f"  <title>{xml_escape(title)}</title>",
         f'  <link rel="alternate" type="text/html" href="{xml_escape(base + "news/")}"/>',
         f'  <link rel="self" type="application/atom+xml" href="{xml_escape(base + FEED)}"/>',

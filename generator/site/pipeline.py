@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -31,9 +32,9 @@ from typing import Any
 
 from ..diagnostics import Severity, has_errors, render_grouped
 from ..i18n import Lang, Msg
-from .where import CODE_ROOT as PACKAGE_ROOT
 from .dates import SourceDates
 from .labels import FOLDER
+from .where import CODE_ROOT as PACKAGE_ROOT
 
 STATE_VERSION = "1"
 
@@ -99,10 +100,8 @@ def code_fingerprint() -> str:
                 digest.update(path.read_bytes())
     for package in ("mkdocs", "mkdocs-material", "jieba", "markdown", "pymdown-extensions",
                     "nh3"):
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
     return digest.hexdigest()
 
 

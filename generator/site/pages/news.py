@@ -31,7 +31,8 @@ def _index(ctx: Context) -> Page:
     dates = [capped(p.date, ctx.dates.of(p.path)) for p in ctx.site.news]
     page = Page("news/index.md", ctx.label("news"), "", newest(dates) or
                 ctx.dates.file("alliance.yml"))
-    page.body = f"# {ctx.label('news')}\n\n" + block(f'<p class="al-feed"><a href="{escape(ctx.rel(page, "feed.xml"))}" '
+    feed = escape(ctx.rel(page, "feed.xml"))
+    page.body = f"# {ctx.label('news')}\n\n" + block(f'<p class="al-feed"><a href="{feed}" '
                       f'type="application/atom+xml">{escape(ctx.label("feed"))}</a></p>')
     return page
 

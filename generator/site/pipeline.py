@@ -84,6 +84,7 @@ class Outcome:
     summary: dict[str, Any] = field(default_factory=dict)
     fingerprint: str = ""
     seconds: float = 0.0
+    mkdocs_warnings: int = 0
 
 
 # -- fingerprints -------------------------------------------------------------------------
@@ -157,6 +158,7 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
         for lang, config in generated.configs.items():
             for message in backend.build(config, strict=options.strict):
                 warnings.append(f"{FOLDER[lang]}: {message}")
+        mkdocs_warnings = len(warnings)
     except backend.BackendError as exc:
         head = Msg(f"{alliance.id}: MkDocs reported problems", f"{alliance.id}: MkDocs 回報問題")
         return Outcome(alliance.id, folder, False,
@@ -175,7 +177,8 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
             f"（{shown}{'，…' if more > 0 else ''}）— 請加上 en: 翻譯")(options.lang))
     warnings += generated.notes
     return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,
-                   fingerprint=fp, seconds=time.perf_counter() - started)
+                   fingerprint=fp, seconds=time.perf_counter() - started,
+                   mkdocs_warnings=mkdocs_warnings)
 
 
 def _worker(folder: str, staging: str, options: BuildOptions, fp: str) -> Outcome:
@@ -209,8 +212,9 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
     for folder in folders:
         fp = fingerprint(folder, options)
         state = read_state(options, folder.name)
+        # A strict build may reuse an earlier build only if MkDocs had nothing to say then.
         if (state and state.get("fingerprint") == fp and (options.out / folder.name).is_dir()
-                and not options.strict):
+                and not (options.strict and state.get("mkdocs_warnings"))):
             outcome = Outcome(folder.name, folder, True, skipped=True,
                               summary=state.get("summary", {}), fingerprint=fp)
             outcomes.append(outcome)
@@ -275,7 +279,8 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         if current.exists():
             current.rename(trash / outcome.id)
         (staging / outcome.id).rename(current)
-        state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary}
+        state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
+                 "mkdocs_warnings": outcome.mkdocs_warnings}
         portal.write_atomic(_state_file(options, outcome.id),
                             json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
     if keep is not None:

@@ -87,6 +87,9 @@ def portal_page(summaries: list[dict[str, Any]]) -> str:
 
 
 def write_atomic(path: Path, text: str) -> None:
+    """Write beside and rename; an unchanged file is left alone (its date stays honest)."""
+    if path.is_file() and path.read_text(encoding="utf-8") == text:
+        return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
     temporary.write_text(text, encoding="utf-8")

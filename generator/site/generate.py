@@ -25,7 +25,7 @@ from .labels import FOLDER, SiteLang
 from .model import Context, Page
 from .pages import FAMILIES
 from .privacy import PublicSite, public_view
-from .text import yaml_string
+from .text import join_cjk_lines, yaml_string
 
 LANGS: tuple[SiteLang, ...] = ("zh", "en")
 BASE_TERMS = ("產學小聯盟", "產學合作", "會員廠商", "聯盟會員", "技術移轉", "技術服務",
@@ -84,6 +84,11 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     fallbacks: list[str] = []
     notes: list[str] = []
     for ctx, pages, free in contexts:
+        for page in [*pages, *free]:
+            if page.nav and not page.path.startswith("news/") and page.path != "activities.md":
+                hide = page.meta.setdefault("hide", [])
+                if "navigation" not in hide:  # a one-page tab: the sidebar would list itself
+                    hide.append("navigation")
         folder = work / FOLDER[ctx.lang]
         docs = folder / "docs"
         for page in [*pages, *free]:
@@ -157,7 +162,7 @@ def _free_pages(ctx: Context, folder: Path) -> list[Page]:
             ctx.media.add(m.group(1))
             return "../" + m.group(1)
 
-        body = _MEDIA_REF.sub(relink, text)
+        body = _MEDIA_REF.sub(relink, join_cjk_lines(text))
         source_date = ctx.dates.of(use)
         stated = meta.get("updated") or meta.get("date")
         updated = capped(stated, source_date) if isinstance(stated, date) else source_date

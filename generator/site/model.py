@@ -112,6 +112,10 @@ class Context:
         return (f'<img src="{escape(self.media_link(page, image.src))}" '
                 f'alt="{escape(alt)}"{attrs}{loading}>')
 
+    def short_day(self, value: date) -> str:
+        """ISO date for tables, kept on one line."""
+        return f'<time class="al-nowrap" datetime="{value.isoformat()}">{value.isoformat()}</time>'
+
     def day(self, value: date) -> str:
         """A date as people read it, inside <time> for machines."""
         if self.lang == "zh":

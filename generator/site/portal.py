@@ -22,7 +22,7 @@ article h2{font-size:1.1rem;margin:0 0 .1rem}
 article h2 a{color:#0b4f8a;text-decoration:none}
 article .en{color:#5f6b7a;font-size:.85rem;margin:0 0 .6rem}
 dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:.6rem 0;font-size:.9rem}
-dt{color:#5f6b7a}dd{margin:0}
+dt{color:#5f6b7a}dd{margin:0}dd a{color:#0b4f8a}
 .links a{display:inline-block;margin:.4rem .5rem 0 0;padding:.3rem .8rem;border-radius:6px;
 border:1px solid #0b4f8a;color:#0b4f8a;text-decoration:none;font-size:.9rem}
 .links a.primary{background:#0b4f8a;color:#fff}

@@ -44,6 +44,7 @@ def take(site: Path, out: Path, ids: list[str] | None = None, langs=("zh-TW", "e
                     for lang in langs:
                         for name, path in pages.items():
                             page.goto(f"{base}{alliance}/{lang}/{path}", wait_until="load")
+                            _load_lazy_images(page)
                             shot = out / f"{alliance}-{lang}-{name}-{device}.png"
                             page.screenshot(path=str(shot), full_page=True)
                             written.append(shot)
@@ -51,6 +52,13 @@ def take(site: Path, out: Path, ids: list[str] | None = None, langs=("zh-TW", "e
         finally:
             browser.close()
     return written
+
+
+def _load_lazy_images(page) -> None:
+    """Full-page shots do not scroll, so lazy images below the fold would stay blank."""
+    page.evaluate("() => document.querySelectorAll('img[loading=lazy]')"
+                  ".forEach(i => i.loading = 'eager')")
+    page.wait_for_load_state("networkidle")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -73,6 +73,15 @@ def yaml_string(text: str) -> str:
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'
 
 
+_CJK = "\u2e80-\u9fff\u3000-\u303f\uff00-\uffef"
+_CJK_BREAK = re.compile(rf"([{_CJK}])[ \t]*\n[ \t]*(?=[{_CJK}])")
+
+
+def join_cjk_lines(text: str) -> str:
+    """A line break between two Chinese characters is no space (browsers would show one)."""
+    return _CJK_BREAK.sub(r"\1", text)
+
+
 _MD = markdown.Markdown(extensions=["extra", "sane_lists"], output_format="html")
 _URL_ATTR = re.compile(r'\b(href|src)="([^"]*)"')
 
@@ -84,7 +93,7 @@ def render_markdown(text: str, link: Callable[[str], str | None]) -> str:
     recorded for copying; ``evidence/…`` is dropped, so a private file is never linked.
     """
     _MD.reset()
-    rendered = sanitize(_MD.convert(text))
+    rendered = sanitize(_MD.convert(join_cjk_lines(text)))
 
     def fix(match: re.Match[str]) -> str:
         target = link(html.unescape(match.group(2)))

@@ -103,3 +103,56 @@ def test_unknown_alliance_is_a_usage_error_without_traceback(capsys):
     assert main(["build", "no-such-alliance-anywhere"]) == 2
     err = capsys.readouterr().err
     assert "no-such-alliance-anywhere" in err and "Traceback" not in err
+
+
+def test_serve_previews_and_rebuilds_on_change(project):
+    import os
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    alliance = Path(sys.executable).with_name("alliance")
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen([str(alliance), "--lang", "en", "serve", "alpha", "--port",
+                               str(port)], cwd=project, env=env, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    url = f"http://127.0.0.1:{port}/alpha/zh-TW/"
+
+    def fetch() -> str:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+
+    def wait_for(condition, timeout: float = 60) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                html = fetch()
+                if condition(html):
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.5)
+        raise AssertionError("the preview did not show the expected page")
+
+    try:
+        html = wait_for(lambda h: "以核心技術服務產業" in h)
+        assert "livereload" in html
+        yml = project / "alliances" / "alpha" / "alliance.yml"
+        yml.write_text(yml.read_text(encoding="utf-8").replace("以核心技術服務產業",
+                                                               "預覽會自動更新"),
+                       encoding="utf-8")
+        wait_for(lambda h: "預覽會自動更新" in h)
+    finally:
+        os.killpg(server.pid, signal.SIGINT)
+        try:
+            server.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+    assert "Traceback" not in (server.stdout.read() if server.stdout else "")

@@ -16,7 +16,7 @@ from ...model.news import NewsPost
 from ..dates import capped, newest
 from ..labels import category_label
 from ..model import Context, Page
-from ..text import escape, md_escape, yaml_string
+from ..text import escape, join_cjk_lines, md_escape, yaml_string
 from .common import block
 
 POSTS_DIR = "news/posts"
@@ -58,7 +58,7 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         src = ctx.media_link("news/posts/", post.image.src)  # relative to the source file
         alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
         parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy }}")
-    body = _relink(ctx, body_text)
+    body = _relink(ctx, join_cjk_lines(body_text))
     if summary:
         parts.append(md_escape(summary) + "\n{ .al-lead }")
         parts.append("<!-- more -->")

@@ -71,7 +71,7 @@ def _output_card(ctx: Context, page: Page, r: PublicOutput) -> str:
 
 def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "date":
-        return ctx.day(r.date)
+        return ctx.short_day(r.date)
     if column == "title":
         return escape(ctx.text(r.title, f"{r.kind} {r.id}"))
     if column == "status":
@@ -83,7 +83,8 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "funder":
         return escape(ctx.text(r.funder, "funder")) if r.funder else ""
     if column == "period":
-        return (f"{r.period[0].isoformat()} – {r.period[1].isoformat()}" if r.period else "")
+        return (f'<span class="al-nowrap">{r.period[0].isoformat()}</span> – '
+                f'<span class="al-nowrap">{r.period[1].isoformat()}</span>' if r.period else "")
     return _partner(ctx, r)
 
 

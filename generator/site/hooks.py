@@ -14,6 +14,13 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from generator.site.jinja_cache import CACHE
+
+
+def on_env(env: Any, config: Any, files: Any) -> Any:
+    env.bytecode_cache = CACHE  # Material's templates compile once per process, not per build
+    return env
+
 
 def _day(value: Any) -> date | None:
     if isinstance(value, datetime):

@@ -37,6 +37,7 @@ from .labels import FOLDER
 from .where import CODE_ROOT as PACKAGE_ROOT
 
 STATE_VERSION = "1"
+WORKER_TASKS = 20  # alliances per worker before it is replaced: memory stays flat
 
 
 @dataclass(frozen=True)
@@ -238,7 +239,10 @@ def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions
               jobs: int) -> Iterator[Outcome]:
     """At most ``jobs`` alliances in flight: results stream back, nothing piles up."""
     pending = iter(todo)
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+    context = get_context("forkserver")
+    context.set_forkserver_preload(["generator.site.warm"])
+    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
+                             max_tasks_per_child=WORKER_TASKS) as pool:
         running: set[Future[Outcome]] = set()
 
         def submit() -> bool:

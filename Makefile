@@ -54,8 +54,10 @@ test: $(STAMPS)/venv $(STAMPS)/deb-test
 serve: $(STAMPS)/venv
 	$(BIN)/alliance serve $(or $(ID),$(firstword $(notdir $(wildcard alliances/*))))
 
-check: site
+# Spot-checks the built site on 127.0.0.1 (it must pass), then writes screenshots to look at.
+check: site $(STAMPS)/deb-test
 	$(BIN)/python -m site_checks.selfcheck
+	$(BIN)/python -m generator.site.screenshots --out build/screenshots
 
 bench: $(STAMPS)/venv $(STAMPS)/deb-site $(STAMPS)/deb-bench
 	$(BIN)/python -m bench $(BENCH)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from site_checks.assess import site_result
-from site_checks.crawl.pool import ProgressFn, run_sites
+from site_checks.crawl.pool import ProgressFn, prestart, run_sites
 from site_checks.history import History
 from site_checks.registry import Registry, Site
 from site_checks.report import csv as csv_report
@@ -55,6 +55,7 @@ def run(
     on_progress: ProgressFn | None = None,
 ) -> RunOutcome:
     """Check ``sites`` (a subset of the registry) and write the three outputs."""
+    prestart()  # the workers' forkserver loads LinkChecker while we open the history
     history = History(options.db)
     try:
         key = str(registry.path)

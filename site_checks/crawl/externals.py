@@ -39,8 +39,17 @@ class ExternalStore:
         self.stale_after = stale_after
         self._db = sqlite3.connect(path, timeout=30, isolation_level=None,
                                    check_same_thread=False)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.execute(_SCHEMA)
+        # Workers starting at the same moment race to create the file and switch it to WAL;
+        # SQLite answers the loser "database is locked" at once (no busy wait for this).
+        for attempt in range(200):
+            try:
+                self._db.execute("PRAGMA journal_mode=WAL")
+                self._db.execute(_SCHEMA)
+                break
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or attempt == 199:
+                    raise
+                time.sleep(0.05)
         self._lock = threading.Lock()
 
     def _row(self, url: str) -> tuple[str, int, float, str | None, str | None] | None:

@@ -60,13 +60,23 @@ def make_config(collector: Collector, settings: CheckSettings) -> configuration.
     return config
 
 
+class _Aggregate(aggregator.Aggregate):
+    """LinkChecker's ``Aggregate``, ending a crawl without waiting out the threads' poll."""
+
+    def finish(self):
+        for thread in self.threads:
+            thread.stop()
+        self.urlqueue.close()
+        super().finish()
+
+
 def crawl_site(
     start_url: str, collector: Collector, settings: CheckSettings, store: ExternalStore
 ) -> None:
     """Crawl one site within its host and path, checking every link once."""
     config = make_config(collector, settings)
     urlqueue = RecordingUrlQueue(collector, TrapLimits(max_pages=settings.max_pages))
-    aggregate = aggregator.Aggregate(
+    aggregate = _Aggregate(
         config,
         urlqueue,
         robots_txt.RobotsTxt(config["useragent"]),

@@ -45,17 +45,17 @@ def fingerprint(main_text: str) -> Fingerprint:
 
 def simhash(text: str) -> int:
     """Charikar's SimHash over character 4-grams (works for Han text without segmentation)."""
-    shingles = {text[i:i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
     if not text:
         return 0
-    bits = [
-        format(int.from_bytes(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest()), "064b")
-        for s in shingles
-    ]
-    half = len(bits) / 2
-    # Column-wise majority vote; zip(*…) keeps the loop in C for long pages.
-    columns = zip(*bits, strict=True)
-    return int("".join("1" if col.count("1") > half else "0" for col in columns), 2)
+    shingles = {text[i:i + _SHINGLE] for i in range(max(1, len(text) - _SHINGLE + 1))}
+    blake2b = hashlib.blake2b
+    raw = b"".join([blake2b(s.encode("utf-8"), digest_size=8).digest() for s in shingles])
+    # All 64-bit hashes as one bit string, shingle after shingle; column j is bits[j::64].
+    # One big-int conversion and 64 strided counts keep the vote in C (half the time of a
+    # per-shingle format() and zip(*…); same result).
+    bits = format(int.from_bytes(raw), f"0{len(raw) * 8}b")
+    half = len(shingles) / 2
+    return int("".join(["1" if bits[j::64].count("1") > half else "0" for j in range(64)]), 2)
 
 
 def distance(a: int, b: int) -> int:

@@ -22,8 +22,9 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
     from mkdocs.livereload import LiveReloadServer
 
     scratch = root / "build" / "serve"
+    # site_url is the preview's own address, so the 404 page and the sitemap work locally.
     options = BuildOptions(root=root, out=scratch / "site", strict=False, jobs=1, lang=lang,
-                           scratch=scratch)
+                           scratch=scratch, base_url=f"http://127.0.0.1:{port}")
     alliance_id = folder.resolve().name
 
     def rebuild() -> None:

@@ -58,6 +58,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
              today: date, base_url: str | None = None, reports: bool = True) -> Generated:
     sheets = sheets_for(alliance, today)
     site = public_view(alliance, sheets)
+    site.current_year = performance_year_of(today)
     dates = SourceDates(alliance.root)
     if work.exists():
         shutil.rmtree(work)

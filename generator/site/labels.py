@@ -102,6 +102,7 @@ _LABELS: dict[str, tuple[str, str]] = {
                       "Public summaries of each performance year (Feb 1 to Jan 31 of the "
                       "next year)."),
     "report_year": ("{year} 年度（民國 {roc} 年度）", "Performance year {year}"),
+    "in_progress": ("（執行中，統計至今）", " (in progress, figures so far)"),
     "report_html": ("網頁版", "Web version"),
     "report_pdf": ("PDF 下載", "Download PDF"),
     "report_no_pdf": ("PDF 版尚未提供。", "The PDF version is not available yet."),

@@ -22,6 +22,7 @@ import time
 import traceback
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
@@ -166,6 +167,8 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
                        messages=head(options.lang) + "\n" + "\n".join(
                            f"  {m}" for m in exc.messages))
     portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
+    portal.write_atomic(target / "sitemap.xml", portal.merged_sitemap(
+        [target / FOLDER[lang] / "sitemap.xml" for lang in generated.configs]))
     # Whole files first (a post or page without its .en.md twin), then single texts.
     fallbacks = sorted(dict.fromkeys(generated.fallbacks), key=lambda x: "/" not in x)
     if fallbacks:
@@ -237,29 +240,40 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
 
 def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions,
               jobs: int) -> Iterator[Outcome]:
-    """At most ``jobs`` alliances in flight: results stream back, nothing piles up."""
-    pending = iter(todo)
-    context = get_context("forkserver")
-    context.set_forkserver_preload(["generator.site.warm"])
-    with ProcessPoolExecutor(max_workers=jobs, mp_context=context,
-                             max_tasks_per_child=WORKER_TASKS) as pool:
-        running: set[Future[Outcome]] = set()
+    """At most ``jobs`` alliances in flight: results stream back, nothing piles up.
 
-        def submit() -> bool:
-            item = next(pending, None)
-            if item is None:
-                return False
-            running.add(pool.submit(_worker, str(item[0]), str(staging), options, item[1]))
-            return True
+    Workers are forked from this process after it has imported MkDocs, Material, WeasyPrint
+    and jieba's dictionary once, so they start warm; every ``jobs × WORKER_TASKS`` alliances
+    the pool is replaced, so a worker's memory cannot creep up over hundreds of alliances.
+    """
+    import generator.site.warm  # noqa: F401  (warm the parent: forked workers inherit it)
 
-        for _ in range(jobs):
-            submit()
-        while running:
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                running.discard(future)
-                yield future.result()
-                submit()
+    chunk = jobs * WORKER_TASKS
+    for start in range(0, len(todo), chunk):
+        pending = iter(todo[start:start + chunk])
+        try:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+                running: set[Future[Outcome]] = set()
+                for _ in range(jobs):
+                    _submit(pool, pending, running, staging, options)
+                while running:
+                    done, _ = wait(running, return_when=FIRST_COMPLETED)
+                    for future in done:
+                        running.discard(future)
+                        yield future.result()
+                        _submit(pool, pending, running, staging, options)
+        except BrokenProcessPool:
+            yield Outcome("?", staging, False, messages=Msg(
+                "a build worker stopped unexpectedly (out of memory?) — try 'alliance build -j 1'",
+                "建置程序意外中止（記憶體不足？）— 請改用「alliance build -j 1」")(options.lang))
+            return
+
+
+def _submit(pool: ProcessPoolExecutor, pending: Iterator[tuple[Path, str]],
+            running: set[Future[Outcome]], staging: Path, options: BuildOptions) -> None:
+    item = next(pending, None)
+    if item is not None:
+        running.add(pool.submit(_worker, str(item[0]), str(staging), options, item[1]))
 
 
 def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,

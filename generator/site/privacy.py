@@ -81,6 +81,7 @@ class PublicSite:
     other_results: dict[int, list[LocalText]]
     news: list[NewsPost]
     sheets: dict[int, Sheet] = field(default_factory=dict)
+    current_year: int | None = None  # the performance year under way on the build day
 
     @property
     def latest_year(self) -> int | None:

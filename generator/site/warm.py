@@ -1,7 +1,7 @@
-"""Imported once by the build workers' fork server: heavy modules and jieba's dictionary.
+"""Imported once before build workers are forked: heavy modules and jieba's dictionary.
 
-Workers are forked from a warm process, so replacing a worker (to keep memory flat over
-hundreds of alliances) costs milliseconds instead of seconds of imports.
+Workers are forked from this warm process, so replacing them (to keep memory flat over
+hundreds of alliances) costs milliseconds instead of seconds of imports each.
 """
 
 from __future__ import annotations

@@ -26,7 +26,10 @@ def build(ctx: Context) -> list[Page]:
     published = ctx.reports
     for year in sorted(site.sheets, reverse=True):
         sheet = site.sheets[year]
-        body += heading(ctx.label("report_year", year=year, roc=roc_year(year)))
+        title = ctx.label("report_year", year=year, roc=roc_year(year))
+        if year == site.current_year:
+            title += ctx.label("in_progress")
+        body += heading(title)
         links = []
         report = published.get(year)
         if report is not None:

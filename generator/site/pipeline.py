@@ -167,8 +167,6 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
                        messages=head(options.lang) + "\n" + "\n".join(
                            f"  {m}" for m in exc.messages))
     portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
-    portal.write_atomic(target / "sitemap.xml", portal.merged_sitemap(
-        [target / FOLDER[lang] / "sitemap.xml" for lang in generated.configs]))
     # Whole files first (a post or page without its .en.md twin), then single texts.
     fallbacks = sorted(dict.fromkeys(generated.fallbacks), key=lambda x: "/" not in x)
     if fallbacks:

@@ -44,20 +44,6 @@ def redirect_page(summary: dict[str, Any]) -> str:
     )
 
 
-def merged_sitemap(sitemaps: list[Path]) -> str:
-    """``site/<id>/sitemap.xml``: both languages' pages, for whoever looks at the root."""
-    import re
-
-    urls: list[str] = []
-    for path in sitemaps:
-        if path.is_file():
-            urls += re.findall(r"<url>.*?</url>", path.read_text(encoding="utf-8"), re.S)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" '
-            'xmlns:xhtml="http://www.w3.org/1999/xhtml">\n  '
-            + "\n  ".join(urls) + "\n</urlset>\n")
-
-
 def portal_page(summaries: list[dict[str, Any]]) -> str:
     cards = []
     for s in sorted(summaries, key=lambda s: s["id"]):

@@ -34,13 +34,9 @@ def test_portal_lists_the_alliance_with_its_facts(example_site):
     assert report and (example_site.out / report.group(1)).is_file()
 
 
-def test_alliance_root_redirects_to_chinese_and_has_a_sitemap(example_site):
+def test_alliance_root_redirects_to_chinese(example_site):
     page = text_of(example_site.out / ID / "index.html")
     assert 'http-equiv="refresh" content="0; url=zh-TW/"' in page
-    merged = ET.parse(example_site.out / ID / "sitemap.xml").getroot()
-    locs = [u.findtext("s:loc", namespaces=NS) for u in merged.findall("s:url", NS)]
-    assert any("/zh-TW/members/" in loc for loc in locs)
-    assert any("/en/members/" in loc for loc in locs)
 
 
 @pytest.mark.parametrize("lang,html_lang", [("zh-TW", "zh-TW"), ("en", "en")])

@@ -14,7 +14,7 @@ import yaml
 
 from .labels import FOLDER, HTML_LANG, LANG_NAME, SiteLang, label
 from .model import Context, Page
-from .text import escape
+from .text import escape, template_text
 from .where import HOOKS, THEME_DIR
 
 
@@ -31,14 +31,14 @@ def write(ctx: Context, pages: list[Page], free: list[Page], *, base_config: Pat
           folder: Path, site_dir: Path, url: str, userdict: Path | None) -> Path:
     lang: SiteLang = ctx.lang
     site = ctx.site
-    name = ctx.text(site.name, "name")
+    name = template_text(ctx.text(site.name, "name"))
     ministry = ctx.text(site.ministry, "ministry")
     credit = escape(label("funded_by", lang, ministry=ministry))
     config: dict[str, Any] = {
         "INHERIT": str(base_config.resolve()),
         "site_name": name,
         "site_url": url,
-        "site_description": ctx.text(site.tagline) if site.tagline else name,
+        "site_description": template_text(ctx.text(site.tagline)) if site.tagline else name,
         "docs_dir": "docs",
         "site_dir": str(site_dir),
         "use_directory_urls": True,
@@ -98,6 +98,6 @@ def _nav(lang: SiteLang, pages: list[Page], free: list[Page]) -> list[Any]:
         item("outcomes.md", "outcomes"), item("reports.md", "reports"),
     ]
     nav = [n for n in nav if all(isinstance(v, list) or v in by_path for v in n.values())]
-    nav += [{p.title: p.path} for p in free]
+    nav += [{template_text(p.title): p.path} for p in free]
     nav.append(item("contact.md", "contact"))
     return nav

@@ -25,7 +25,7 @@ from .labels import FOLDER, SiteLang
 from .model import Context, Page
 from .pages import FAMILIES
 from .privacy import PublicSite, public_view
-from .text import join_cjk_lines, yaml_string
+from .text import join_cjk_lines, template_text, yaml_string
 
 LANGS: tuple[SiteLang, ...] = ("zh", "en")
 BASE_TERMS = ("產學小聯盟", "產學合作", "會員廠商", "聯盟會員", "技術移轉", "技術服務",
@@ -120,7 +120,7 @@ def _write(path: Path, text: str) -> None:
 
 
 def _write_page(docs: Path, page: Page) -> None:
-    front = [f"title: {yaml_string(page.title)}"]
+    front = [f"title: {yaml_string(template_text(page.title))}"]
     if page.updated is not None:
         front.append(f"updated: {page.updated.isoformat()}")
     for key, value in page.meta.items():
@@ -128,6 +128,8 @@ def _write_page(docs: Path, page: Page) -> None:
             front += value
         elif key == "_raw":
             continue
+        elif key == "description":
+            front.append(f"description: {yaml_string(template_text(str(value)))}")
         else:
             front.append(f"{key}: " + yaml.safe_dump(value, allow_unicode=True,
                                                      default_flow_style=True, width=1000)

@@ -68,6 +68,16 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", " ".join(text.split()))
 
 
+def template_text(text: str) -> str:
+    """Text MkDocs/Material templates print unescaped (titles, site name, descriptions).
+
+    Material puts ``page.title``, ``config.site_name`` and descriptions into HTML and
+    attributes without escaping, so markup and quotes from the data are neutralised here.
+    """
+    return " ".join(text.replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+                    .split())
+
+
 def yaml_string(text: str) -> str:
     """A double-quoted YAML scalar for front matter."""
     return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ") + '"'

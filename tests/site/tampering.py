@@ -58,6 +58,7 @@ def tamper(folder: Path) -> dict[str, str]:
                               "alt": canary("non-consenting member logo alt")}
         elif not hostile_done:
             member["name"] = HOSTILE_MEMBER
+            member["website"] = "javascript:alert('XSS-WEB')"
             hostile_done = True
     _dump(folder / "members.yml", members)
 
@@ -92,6 +93,7 @@ def tamper(folder: Path) -> dict[str, str]:
     _dump(folder / "outcomes.yml", outcomes)
 
     info = _load(folder / "alliance.yml")
+    info["tagline"]["zh"] = '"><script>alert("XSS-TAGLINE")</script>'
     info["about"]["zh"] += (
         '\n\n<script>alert("XSS-ABOUT")</script>\n\n'
         '<img src="x.png" onerror="alert(\'XSS-IMG\')">\n\n'
@@ -101,7 +103,9 @@ def tamper(folder: Path) -> dict[str, str]:
     _dump(folder / "alliance.yml", info)
 
     post = sorted((folder / "news").glob("*.md"))[-1]
-    post.write_text(post.read_text(encoding="utf-8") + (
+    text = post.read_text(encoding="utf-8")
+    text = text.replace("title: ", 'title: "</title><script>alert(1)</script>" #', 1)
+    post.write_text(text + (
         '\n\n<script>alert("XSS-POST")</script>\n\n'
         '<a href="javascript:alert(\'XSS-POSTLINK\')" onclick="alert(\'XSS-CLICK\')">x</a>\n'
     ), encoding="utf-8")

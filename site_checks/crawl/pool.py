@@ -3,17 +3,19 @@
 LinkChecker can hang (a server that never answers, a thread stuck in a read); the parent
 enforces each site's wall-clock cap by killing its worker, so one site's trouble never stops
 the run. Workers fork from a forkserver that has already imported LinkChecker, lxml and
-trafilatura, so starting one per site is cheap.
+trafilatura, so starting one is cheap; a worker that finished a site cleanly takes the next
+one (still one site per process at a time, with a fresh LinkChecker configuration each).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import multiprocessing as mp
 import time
 from collections.abc import Callable, Iterator
 from multiprocessing import forkserver
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 from pathlib import Path
 
 from site_checks.models import SiteCrawl
@@ -24,7 +26,7 @@ from site_checks.settings import CheckSettings
 ProgressFn = Callable[[str, str, int, int], None]
 
 
-_PRELOAD = ["site_checks.crawl.worker"]
+_PRELOAD = ["site_checks.crawl.preload"]
 
 
 def _context() -> mp.context.BaseContext:
@@ -40,12 +42,16 @@ def prestart() -> None:
     forkserver.ensure_running()
 
 
-def _worker_entry(*args) -> None:
+#: Sites one worker process checks (one at a time) before the parent starts a fresh one.
+SITES_PER_WORKER = 25
+
+
+def _worker_entry(conn, max_sites: int) -> None:
     """A worker's entry point. The worker module is imported here, not at the top: the
     forkserver has preloaded it, and the parent never needs LinkChecker itself."""
-    from site_checks.crawl.worker import worker_main
+    from site_checks.crawl.worker import worker_loop
 
-    worker_main(*args)
+    worker_loop(conn, max_sites)
 
 
 def run_sites(
@@ -55,24 +61,38 @@ def run_sites(
     workdir: Path,
     on_progress: ProgressFn | None = None,
 ) -> Iterator[tuple[Site, SiteCrawl]]:
-    """Check ``sites`` with up to ``settings.workers`` processes; yield each as it finishes."""
+    """Check ``sites`` with up to ``settings.workers`` processes; yield each as it finishes.
+
+    A worker checks one site at a time; one that finished a site cleanly gets the next
+    pending one (warm: no process start, caches filled), any other is replaced by a fresh one.
+    """
     ctx = _context()
     externals_db = workdir / "externals.sqlite"
     pending = list(sites)
-    running: dict[object, tuple[Site, mp.Process, float]] = {}
+    idle: list[tuple[Connection, mp.Process]] = []
+    running: dict[Connection, tuple[Site, mp.Process, float]] = {}
     notify = on_progress or (lambda *_: None)
 
     def fill() -> None:
         while pending and len(running) < max(1, settings.workers):
             site = pending.pop(0)
-            parent, child = ctx.Pipe(duplex=False)
-            proc = ctx.Process(
-                target=_worker_entry, name=f"spotcheck-{site.id}",
-                args=(site, settings, check_date, externals_db, workdir, child))
-            proc.start()
-            child.close()
-            running[parent] = (site, proc, time.monotonic())
+            if idle:
+                conn, proc = idle.pop()
+            else:
+                conn, child = ctx.Pipe(duplex=True)
+                proc = ctx.Process(target=_worker_entry, name="spotcheck-worker",
+                                   args=(child, SITES_PER_WORKER))
+                proc.start()
+                child.close()
+            conn.send((site, settings, check_date, externals_db, workdir))
+            running[conn] = (site, proc, time.monotonic())
             notify("start", site.id, 0, 0)
+
+    def drop(conn: Connection, proc: mp.Process, kill: bool = False) -> None:
+        if kill:
+            proc.kill()
+        conn.close()
+        proc.join(timeout=None if kill else 5)
 
     try:
         while pending or running:
@@ -87,23 +107,24 @@ def run_sites(
                     notify("progress", site.id, message[2], message[3])
                     continue
                 del running[conn]
-                conn.close()
-                proc.join(timeout=5)
                 if message is None:
+                    drop(conn, proc)
                     crawl = SiteCrawl(site.id, site.url, failure=(
                         f"the check of this site crashed (worker exit code {proc.exitcode})"))
                 else:
-                    crawl = message[2]
+                    crawl, reusable = message[2], message[3]
+                    if reusable:
+                        idle.append((conn, proc))
+                    else:
+                        drop(conn, proc)
                 notify("done", site.id, len(crawl.pages), crawl.requests)
                 fill()  # the next site starts while the caller judges and stores this one
                 yield site, crawl
             now = time.monotonic()
             for conn, (site, proc, started) in list(running.items()):
                 if now - started > settings.site_timeout:
-                    proc.kill()
-                    proc.join()
-                    conn.close()
                     del running[conn]
+                    drop(conn, proc, kill=True)
                     crawl = SiteCrawl(site.id, site.url, seconds=now - started, failure=(
                         f"the check did not finish within {settings.site_timeout:g} s "
                         "(wall-clock cap); the server may be hanging"))
@@ -111,6 +132,9 @@ def run_sites(
                     fill()
                     yield site, crawl
     finally:
-        for _conn, (_site, proc, _started) in running.items():
-            proc.kill()
-            proc.join()
+        for conn, (_site, proc, _started) in running.items():
+            drop(conn, proc, kill=True)
+        for conn, proc in idle:
+            with contextlib.suppress(OSError):
+                conn.send(None)
+            drop(conn, proc)

@@ -38,21 +38,31 @@ def resolve(host: str) -> set[str]:
         return set()
 
 
+#: Addresses of the current site's own host; the guard reads it on every connection.
+_allowed: frozenset[ipaddress.IPv4Address | ipaddress.IPv6Address] = frozenset()
+_installed = False
+
+
 def install(allowed_addresses: Iterable[str]) -> None:
     """Guard every urllib3 connection in this process; drop proxy settings from the environment.
 
-    Called once at the start of a worker process (one site per process), with the addresses of
-    that site's own host.
+    Called at the start of each site a worker process checks (one site at a time per process),
+    with the addresses of that site's own host. The guard is put in place once per process;
+    later calls only replace the allowed addresses, so a reused worker never keeps the
+    previous site's host allowed.
     """
+    global _allowed, _installed
     for var in _PROXY_VARS:
         os.environ.pop(var, None)
         os.environ.pop(var.upper(), None)
-    allowed = {ipaddress.ip_address(a) for a in allowed_addresses}
+    _allowed = frozenset(ipaddress.ip_address(a) for a in allowed_addresses)
+    if _installed:
+        return
     original = urllib3.util.connection.create_connection
 
     def check(host: str, address: str) -> None:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
-        if is_forbidden(ip) and ip not in allowed:
+        if is_forbidden(ip) and ip not in _allowed:
             raise BlockedAddress(
                 f"{BLOCKED_MARK}: connection to {host} ({ip}) refused: private, loopback or "
                 "link-local address that is not the site's own host"
@@ -71,3 +81,4 @@ def install(allowed_addresses: Iterable[str]) -> None:
         return sock
 
     urllib3.util.connection.create_connection = guarded
+    _installed = True

@@ -38,7 +38,7 @@ from .labels import FOLDER
 from .where import CODE_ROOT as PACKAGE_ROOT
 
 STATE_VERSION = "1"
-WORKER_TASKS = 20  # alliances per worker before it is replaced: memory stays flat
+WORKER_TASKS = 10  # alliances per worker before the pool is replaced: memory stays flat
 
 
 @dataclass(frozen=True)

@@ -18,6 +18,7 @@ from lxml import etree
 
 from site_checks.evidence.page import page_facts
 from site_checks.models import LinkUse, PageFacts, SiteCrawl, UrlResult
+from site_checks.safety.netguard import refused_in
 
 #: Prefix of the info strings our connection plugin attaches to LinkChecker's results.
 TAG = "spotcheck:"
@@ -84,6 +85,8 @@ class Collector:
                 tags.append(info[len(TAG):])
             elif "robots.txt" in info:
                 tags.append("robots")
+        if not url_data.valid and refused_in(url_data.result or ""):
+            tags.append("blocked")
         result = UrlResult(
             key=url_data.cache_url or url_data.url,
             url=url_data.url,

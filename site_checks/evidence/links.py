@@ -31,7 +31,7 @@ def classify(result: UrlResult) -> tuple[str, str]:
     """``(kind, status)``: kind is ok/broken/unverified/blocked/robots, status a short label."""
     if "robots" in result.tags:
         return ROBOTS, "robots.txt"
-    if BLOCKED_MARK in result.result:
+    if "blocked" in result.tags or BLOCKED_MARK in result.result:
         return BLOCKED, "blocked (private address)"
     if result.status == 429:
         return UNVERIFIED, "429"

@@ -41,6 +41,17 @@ def resolve(host: str) -> set[str]:
 #: Addresses of the current site's own host; the guard reads it on every connection.
 _allowed: frozenset[ipaddress.IPv4Address | ipaddress.IPv6Address] = frozenset()
 _installed = False
+#: Hosts refused while checking the current site. LinkChecker cuts error texts at 240
+#: characters, so after a long URL the mark may be gone; the host is named near the start.
+_refused: set[str] = set()
+
+
+def refused_in(error_text: str) -> bool:
+    """Whether LinkChecker's error text is about a connection this guard refused."""
+    if BLOCKED_MARK in error_text:
+        return True
+    return any(f"host='{host}'" in error_text or f"host={host}" in error_text
+               for host in _refused)
 
 
 def install(allowed_addresses: Iterable[str]) -> None:
@@ -56,6 +67,7 @@ def install(allowed_addresses: Iterable[str]) -> None:
         os.environ.pop(var, None)
         os.environ.pop(var.upper(), None)
     _allowed = frozenset(ipaddress.ip_address(a) for a in allowed_addresses)
+    _refused.clear()
     if _installed:
         return
     original = urllib3.util.connection.create_connection
@@ -63,6 +75,7 @@ def install(allowed_addresses: Iterable[str]) -> None:
     def check(host: str, address: str) -> None:
         ip = ipaddress.ip_address(address.split("%", 1)[0])
         if is_forbidden(ip) and ip not in _allowed:
+            _refused.add(host)
             raise BlockedAddress(
                 f"{BLOCKED_MARK}: connection to {host} ({ip}) refused: private, loopback or "
                 "link-local address that is not the site's own host"

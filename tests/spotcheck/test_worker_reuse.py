@@ -47,10 +47,11 @@ def test_one_worker_checks_sites_in_turn_and_forgets_the_last_sites_host(tmp_pat
         # same warm worker, a site on 127.0.0.1 that redirects to 127.0.0.2: refused.
         _site(private, "/own")
         _site(main, "/redirect", '<a href="go">外連</a>')
-        # A short target path: LinkChecker cuts error texts at 240 characters, and a longer
-        # URL pushes the guard's mark out of it (then "broken", not "blocked": a known gap).
-        main.page("/redirect/go", "", status=302, Location=f"{private.base}/secret")
-        private.page("/secret", "<html><body>internal admin</body></html>")
+        # A long target path: LinkChecker cuts error texts at 240 characters, which pushes
+        # the guard's mark out of them; the refused host still marks the link as blocked.
+        secret = "/secret/" + "a" * 300
+        main.page("/redirect/go", "", status=302, Location=f"{private.base}{secret}")
+        private.page(secret, "<html><body>internal admin</body></html>")
         _site(main, "/plain")
         registry = write_registry(tmp_path / "registry.yml", {
             "own": f"{private.base}/own/", "redirect": f"{main.base}/redirect/",
@@ -63,7 +64,7 @@ def test_one_worker_checks_sites_in_turn_and_forgets_the_last_sites_host(tmp_pat
     assert len(started) == 1  # one process, three sites
     sites = {s["id"]: s for s in doc["sites"]}
     assert sites["own"]["verdict"] == "pass" and sites["own"]["links"]["pages"] == 7
-    assert private.hits["/secret"] == 0
+    assert private.hits[secret] == 0
     assert [e["url"].rsplit("/", 1)[-1] for e in sites["redirect"]["links"]["blocked"]] == ["go"]
     assert sites["plain"]["verdict"] == "pass" and sites["plain"]["links"]["pages"] == 7
     assert all(s["stats"]["peak_rss_mb"] > 0 for s in doc["sites"])

@@ -95,6 +95,9 @@ def _run_parser() -> _Parser:
                    help=f"link depth at most (default {defaults.max_depth})")
     p.add_argument("--max-bytes", type=_positive(int), default=defaults.max_bytes,
                    help=f"bytes read per page at most (default {defaults.max_bytes})")
+    p.add_argument("--internal-only", action="store_true",
+                   help="check only each site's own links (a local preview without network); "
+                        "external links are counted as not checked")
     p.add_argument("--retries", type=int, default=defaults.retries,
                    help=f"retries of unverified links (default {defaults.retries})")
     p.add_argument("--max-retry-wait", type=float, default=defaults.max_retry_wait,
@@ -157,7 +160,7 @@ def _main_run(argv: list[str]) -> int:
         pace=args.pace, request_timeout=args.timeout, site_timeout=args.site_timeout,
         max_pages=args.max_pages, max_depth=args.max_depth, max_bytes=args.max_bytes,
         workers=args.workers, retries=args.retries, max_retry_wait=args.max_retry_wait,
-        backoff=args.backoff)
+        backoff=args.backoff, check_external=not args.internal_only)
     options = RunOptions(date=args.date, db=args.db, out=args.out, settings=settings,
                          max_age_days=args.max_age or registry.max_age_days,
                          resume=args.resume)

@@ -32,6 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--date", help="check date YYYY-MM-DD (default: today)")
     parser.add_argument("--site", type=Path, default=ROOT / "site", help="built site folder")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "selfcheck")
+    parser.add_argument("--external", action="store_true",
+                        help="also check external links (needs the internet; off by default "
+                             "because the built site is served locally)")
     args = parser.parse_args(argv)
     if not args.site.is_dir():
         print(f"selfcheck: {args.site} does not exist: build the site first (`make site`)",
@@ -55,6 +58,8 @@ def main(argv: list[str] | None = None) -> int:
             args.out.mkdir(parents=True, exist_ok=True)
             cmd = [str(registry), "--out", str(args.out), "--db",
                    str(args.out / "spotchecks.sqlite"), "--pace", "0"]
+            if not args.external:
+                cmd.append("--internal-only")
             if args.date:
                 cmd += ["--date", args.date]
             code = spotcheck(cmd)

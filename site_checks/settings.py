@@ -35,3 +35,6 @@ class CheckSettings:
     max_retry_wait: float = 30.0
     #: First back-off delay when the server gave no Retry-After; doubles each try.
     backoff: float = 2.0
+    #: False checks only the site's own links: a local preview on a machine without
+    #: network, where every external link would otherwise look broken. Counted as not checked.
+    check_external: bool = True

@@ -33,6 +33,7 @@ class Collector:
         start_url: str,
         check_date: dt.date,
         on_progress: Callable[[int, int], None] | None = None,
+        check_external: bool = True,
     ) -> None:
         self.crawl = SiteCrawl(site_id=site_id, start_url=start_url)
         self.check_date = check_date
@@ -40,6 +41,7 @@ class Collector:
         self._skipped: Counter[str] = Counter()
         self._on_progress = on_progress
         self._last_progress = 0.0
+        self._check_external = check_external
 
     def page(self, url: str, html: str, last_modified: str | None) -> None:
         """An own HTML page was fetched: draw its facts while the HTML is in memory.
@@ -76,6 +78,10 @@ class Collector:
 
     def result(self, url_data) -> None:
         """LinkChecker's logger hands over one checked URL (a ``CompactUrlData``)."""
+        if url_data.extern and not self._check_external:
+            with self._lock:
+                self._skipped["external link, not checked (--internal-only)"] += 1
+            return
         status = None
         tags: list[str] = []
         for info in url_data.info:

@@ -46,7 +46,7 @@ def make_config(collector: Collector, settings: CheckSettings) -> configuration.
     config["recursionlevel"] = settings.max_depth
     config["maxfilesizedownload"] = settings.max_bytes
     config["maxfilesizeparse"] = settings.max_bytes
-    config["checkextern"] = True          # check external links, never follow them
+    config["checkextern"] = settings.check_external  # check external links, never follow
     config["allowedschemes"] = ["http", "https"]  # no DNS/SMTP probes for mailto: and co.
     config["useragent"] = USER_AGENT
     config["status"] = False

@@ -60,7 +60,7 @@ def check_site(
         if conn is not None:
             conn.send(("progress", site.id, pages, requests))
 
-    collector = Collector(site.id, site.url, check_date, progress)
+    collector = Collector(site.id, site.url, check_date, progress, settings.check_external)
     store = ExternalStore(externals_db, stale_after=settings.request_timeout * 3 + 10)
     try:
         crawl_site(site.url, collector, settings, store)

@@ -14,6 +14,7 @@ import datetime as dt
 import email.utils
 from collections import Counter
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from site_checks.evidence.dates import parse_iso
 from site_checks.evidence.fingerprint import distance
@@ -62,14 +63,21 @@ def assess(
     changed: bool | None = None
     changed_pages: list[dict] = []
     if previous is not None:
-        now = {page_key(p.url): (p.sha256, p.simhash) for p in pages}
-        before = previous.fingerprints
-        for url in sorted(now.keys() & before.keys()):
-            if now[url][0] != before[url][0]:
-                changed_pages.append({"url": url, "change": "edited",
-                                      "simhash_distance": distance(now[url][1], before[url][1])})
-        changed_pages += [{"url": u, "change": "added"} for u in sorted(now.keys() - before)]
-        changed_pages += [{"url": u, "change": "removed"} for u in sorted(before.keys() - now)]
+        # Pages are matched by path: the same site served from another host or port (a
+        # move to https, a local preview on a new port) has not changed its content.
+        now_urls = {_path_of(page_key(p.url)): page_key(p.url) for p in pages}
+        now = {_path_of(page_key(p.url)): (p.sha256, p.simhash) for p in pages}
+        before_urls = {_path_of(u): u for u in previous.fingerprints}
+        before = {_path_of(u): v for u, v in previous.fingerprints.items()}
+        for path in sorted(now.keys() & before.keys()):
+            if now[path][0] != before[path][0]:
+                changed_pages.append({"url": now_urls[path], "change": "edited",
+                                      "simhash_distance": distance(now[path][1],
+                                                                   before[path][1])})
+        changed_pages += [{"url": now_urls[u], "change": "added"}
+                          for u in sorted(now.keys() - before.keys())]
+        changed_pages += [{"url": before_urls[u], "change": "removed"}
+                          for u in sorted(before.keys() - now.keys())]
         changed = bool(changed_pages)
     last_change = check_date.isoformat() if changed else (previous and previous.last_change)
 
@@ -171,3 +179,9 @@ def _http_date(value: str) -> str:
         return email.utils.parsedate_to_datetime(value).date().isoformat()
     except (TypeError, ValueError):
         return value
+
+
+def _path_of(url: str) -> str:
+    """A page's path and query, without scheme and host."""
+    parts = urlsplit(url)
+    return parts.path + (f"?{parts.query}" if parts.query else "")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from spotcheck_support import CHECK_DATE, html
 
@@ -42,3 +44,23 @@ def test_built_site_with_broken_link_fails_the_check(tmp_path, capsys):
 def test_missing_site_folder_says_so(tmp_path, capsys):
     assert main(["--site", str(tmp_path / "site")]) == 1
     assert "build the site first" in capsys.readouterr().err
+
+
+def test_offline_preview_skips_external_links_and_a_new_port_is_no_change(tmp_path, capsys):
+    """A local preview cannot reach member websites; nor is a new port a content change."""
+    site = _build(tmp_path / "site")
+    page = site / "demo" / "zh-TW" / "members.html"
+    page.write_text(html("members", NEWS + '<a href="http://unreachable.invalid/">會員官網</a>'),
+                    encoding="utf-8")
+    out = tmp_path / "out"
+    for _ in range(2):  # each run serves on a fresh free port
+        assert main(["--site", str(site), "--out", str(out), "--date", CHECK_DATE]) == 0
+    report = json.loads((out / f"spotcheck-{CHECK_DATE}.json").read_text(encoding="utf-8"))
+    demo = report["sites"][0]
+    assert demo["links"]["broken"] == []
+    assert demo["links"]["not_checked"] == {"external link, not checked (--internal-only)": 1}
+    assert demo["freshness"]["changed_since_last_check"] is False
+    # Asked to check external links too, the unreachable member website is broken.
+    assert main(["--site", str(site), "--out", str(out), "--date", CHECK_DATE,
+                 "--external"]) == 1
+    capsys.readouterr()

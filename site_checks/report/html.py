@@ -30,6 +30,7 @@ h1{font-size:1.6rem}h2{font-size:1.3rem;border-bottom:2px solid #ddd;margin-top:
 h3{font-size:1.05rem;margin-bottom:.3rem}
 table{border-collapse:collapse;width:100%;margin:.5rem 0}
 th,td{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;vertical-align:top}
+td.date{white-space:nowrap}
 th{background:#f3f3f3}.en{color:#666;font-size:.85em}
 .v-pass{background:#e6f4ea;color:#0b6b2f}.v-fail{background:#fde8e8;color:#a11}
 .v-unreachable{background:#eee;color:#444}
@@ -100,7 +101,7 @@ code{word-break:break-all}
 the text did not change since the last check; the new dates are not credited.</span></p>{% endif %}
 <table><tr><th>證據 <span class="en">Evidence</span></th><th>日期 <span class="en">Date</span></th>
 <th>網址 <span class="en">URL</span></th><th>採計 <span class="en">Counted</span></th></tr>
-{% for e in f.evidence %}<tr class="{{ 'ignored' if e.ignored }}"><td>{{ e.kind }}</td><td>{{ e.date }}</td>
+{% for e in f.evidence %}<tr class="{{ 'ignored' if e.ignored }}"><td>{{ e.kind }}</td><td class="date">{{ e.date }}</td>
 <td><code>{{ e.url }}</code></td><td>{{ "不採計 no: " ~ e.ignored if e.ignored else "採計 yes" }}</td></tr>{% endfor %}
 </table>{% endif %}
 

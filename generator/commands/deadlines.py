@@ -13,12 +13,11 @@ from datetime import date, timedelta
 from pathlib import Path
 
 from ..calendar import Window, performance_year_of, quarters, review_day, roc_year
-from ..diagnostics import has_errors, render_grouped
+from ..checked import load_checked
+from ..diagnostics import render_grouped
 from ..i18n import Lang, Msg
-from ..loader import load_alliance
 from ..model import Alliance
 from ..report.private import evidence_checklist
-from ..rules import check
 
 SHOWN = 4  # the next filings listed: about a year ahead
 FRESH_DAYS = 60  # news this recent before the spot checks shows the site is kept up (R6)
@@ -52,17 +51,14 @@ def run(folders: list[Path], date_text: str | None, lang: Lang, root: Path) -> i
         return 2
     status = 0
     for index, folder in enumerate(folders):
-        result = load_alliance(folder)
-        findings = list(result.findings)
-        if result.alliance is not None:
-            findings.extend(check(result.alliance))
-        if result.alliance is None or has_errors(findings):
+        alliance, findings = load_checked(folder)
+        if alliance is None:
             print(render_grouped(findings, lang, root), file=sys.stderr)
             status = 1
             continue
         if index:
             print()
-        print(render(result.alliance, day, lang, root))
+        print(render(alliance, day, lang, root))
     return status
 
 

@@ -8,11 +8,10 @@ import json
 import sys
 from pathlib import Path
 
-from ..diagnostics import has_errors, render_grouped
+from ..checked import load_checked
+from ..diagnostics import render_grouped
 from ..i18n import Lang
 from ..kpi import Sheet, compute
-from ..loader import load_alliance
-from ..rules import check
 
 
 def sheet_csv(sheet: Sheet) -> str:
@@ -30,14 +29,11 @@ def sheet_json(sheet: Sheet, lang: Lang) -> str:
 
 def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: Path | None,
         lang: Lang, root: Path, private: bool = False) -> int:
-    result = load_alliance(folder)
-    findings = list(result.findings)
-    if result.alliance is not None:
-        findings.extend(check(result.alliance))
-    if result.alliance is None or has_errors(findings):
+    alliance, findings = load_checked(folder)
+    if alliance is None:
         print(render_grouped(findings, lang, root), file=sys.stderr)
         return 1
-    sheet = compute(result.alliance, year, until)
+    sheet = compute(alliance, year, until)
     if fmt in ("json", "csv"):
         text = sheet_json(sheet, lang) if fmt == "json" else sheet_csv(sheet)
         if out is None:
@@ -47,7 +43,7 @@ def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: P
         return 0
     from ..report import render_report  # heavy (WeasyPrint): only for html and pdf
 
-    return render_report(result.alliance, sheet, fmt, out, lang, root, private)
+    return render_report(alliance, sheet, fmt, out, lang, root, private)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

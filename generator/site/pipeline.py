@@ -31,7 +31,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
-from ..diagnostics import Severity, has_errors, render_grouped
+from ..diagnostics import Severity, render_grouped
 from ..i18n import Lang, Msg
 from .dates import SourceDates
 from .labels import FOLDER
@@ -131,20 +131,15 @@ def fingerprint(folder: Path, options: BuildOptions) -> str:
 
 def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
     """Validate, generate and build one alliance into ``staging/<id>/``."""
-    from ..loader import load_alliance
-    from ..rules import check
+    from ..checked import load_checked
     from . import backend, generate, portal
 
     started = time.perf_counter()
-    result = load_alliance(folder)
-    findings = list(result.findings)
-    if result.alliance is not None:
-        findings.extend(check(result.alliance))
-    if result.alliance is None or has_errors(findings):
+    alliance, findings = load_checked(folder)
+    if alliance is None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
         return Outcome(folder.name, folder, False,
                        messages=render_grouped(errors, options.lang, options.root))
-    alliance = result.alliance
     target = staging / alliance.id
     try:
         generated = generate.generate(

@@ -3,8 +3,7 @@ finding lines in the files it complains about."""
 
 from __future__ import annotations
 
-import os
-from contextlib import contextmanager
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
@@ -91,21 +90,11 @@ def base_data() -> dict[str, Any]:
     }
 
 
-@contextmanager
-def cwd(path: Path):
-    old = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
-
 def run(capsys, folder: Path, *args: str) -> tuple[int, str, str]:
     """``alliance --lang en ARGS`` from the project holding ``folder``; (code, out, err)."""
     if args and args[0] == "validate" and not any(a.startswith("--date") for a in args):
         args = (*args, "--date", "2025-12-15")  # the base data's first year, after Oct 31
-    with cwd(folder.parent.parent):
+    with chdir(folder.parent.parent):
         code = main(["--lang", "en", *args])
     captured = capsys.readouterr()
     return code, captured.out, captured.err

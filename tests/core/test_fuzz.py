@@ -10,11 +10,12 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+from contextlib import chdir
 from pathlib import Path
 from typing import Any
 
 import yaml
-from core_support import EVIDENCE, base_data, cwd
+from core_support import EVIDENCE, base_data
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -75,7 +76,7 @@ def _write(root: Path, files: dict[str, str]) -> None:
 
 
 def _run_all(root: Path) -> None:
-    with cwd(root):
+    with chdir(root):
         for args in (["validate", "demo", "--date", "2026-03-01"],
                      ["report", "demo", "--year", "2025", "--format", "json"],
                      ["report", "demo", "--year", "2025", "--format", "csv"]):

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import re
+from contextlib import chdir
 from pathlib import Path
-
-from core_support import cwd
 
 from generator.cli import main
 from generator.model.activities import Activity
@@ -17,7 +16,7 @@ from generator.model.outcomes import Income
 def test_new_alliance_validates_and_has_a_deploy_workflow(tmp_path: Path, capsys):
     (tmp_path / "alliances").mkdir()
     (tmp_path / "mkdocs.yml").write_text("theme: {name: material}\n")
-    with cwd(tmp_path):
+    with chdir(tmp_path):
         assert main(["--lang", "en", "new", "my-lab"]) == 0
         assert main(["--lang", "en", "validate", "my-lab"]) == 0
     out = capsys.readouterr().out
@@ -40,7 +39,7 @@ def test_new_alliance_validates_and_has_a_deploy_workflow(tmp_path: Path, capsys
 def test_new_refuses_existing_or_bad_ids(tmp_path: Path, capsys):
     (tmp_path / "alliances" / "taken").mkdir(parents=True)
     (tmp_path / "mkdocs.yml").write_text("")
-    with cwd(tmp_path):
+    with chdir(tmp_path):
         assert main(["--lang", "en", "new", "taken"]) == 1
         assert main(["--lang", "en", "new", "Bad_ID"]) == 2
     err = capsys.readouterr().err

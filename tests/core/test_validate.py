@@ -248,11 +248,11 @@ def test_malformed_yaml_and_duplicate_keys(write_alliance, capsys):
 
 def test_messages_in_chinese(write_alliance, capsys):
     folder = write_alliance(lambda d: d["outcomes.yml"]["patents"][0].update(number="pending"))
-    from core_support import cwd
+    from contextlib import chdir
 
     from generator.cli import main
 
-    with cwd(folder.parent.parent):
+    with chdir(folder.parent.parent):
         code = main(["--lang", "zh", "validate", "demo"])
     out = capsys.readouterr().out
     assert code == 1

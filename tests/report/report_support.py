@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import chdir
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,19 +36,10 @@ def squeeze(text: str) -> str:
     return "".join(text.split())
 
 
-@contextmanager
-def _cwd(path: Path) -> Iterator[None]:
-    old = Path.cwd()
-    os.chdir(path)
-    try:
-        yield
-    finally:
-        os.chdir(old)
-
 
 def run_cli(capsys: pytest.CaptureFixture[str], root: Path, *args: str) -> tuple[int, str, str]:
     """``alliance --lang en ARGS`` run in-process from the project ``root``."""
-    with _cwd(root):
+    with chdir(root):
         code = main(["--lang", "en", *args])
     out = capsys.readouterr()
     return code, out.out, out.err

@@ -237,13 +237,8 @@ def _read_post(path: Path, findings: list[Finding]
     except YamlError as exc:
         findings.append(exc.finding)
         return None
-    if not isinstance(source.data, dict):
-        findings.append(_shape_error(source, "mapping"))
-        return None
-    try:
-        front = NewsFrontMatter.model_validate(source.data)
-    except ValidationError as exc:
-        findings.extend(schema_findings(exc, source, NewsFrontMatter))
+    front = _validate_one(source, NewsFrontMatter, findings)
+    if front is None:
         return None
     return front, match.group(2).strip() + "\n", source
 

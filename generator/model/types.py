@@ -177,30 +177,24 @@ def _bool(value: Any) -> Any:
 Flag = Annotated[bool, BeforeValidator(_bool)]
 
 
-def _media_path(value: Any) -> Any:
-    if not isinstance(value, str) or not value.startswith("media/") or ".." in value:
-        raise alliance_error(
-            f"'{value}' is not under media/", f"「{value}」不在 media/ 資料夾內",
-            "put public images and downloads in the alliance's media/ folder and write "
-            "media/<file>", "公開的圖片與下載檔請放在聯盟的 media/ 資料夾，寫成 media/<檔名>",
-        )
-    return value
+def _path_under(folder: str, what_en: str, what_zh: str) -> BeforeValidator:
+    """A path inside one of the alliance's folders; media/ is public, evidence/ private."""
+
+    def check(value: Any) -> Any:
+        if not isinstance(value, str) or not value.startswith(f"{folder}/") or ".." in value:
+            raise alliance_error(
+                f"'{value}' is not under {folder}/", f"「{value}」不在 {folder}/ 資料夾內",
+                f"keep {what_en} in the alliance's {folder}/ folder and write {folder}/<file>",
+                f"{what_zh}請放在聯盟的 {folder}/ 資料夾，寫成 {folder}/<檔名>",
+            )
+        return value
+
+    return BeforeValidator(check)
 
 
-MediaPath = Annotated[str, BeforeValidator(_media_path)]
-
-
-def _evidence_path(value: Any) -> Any:
-    if not isinstance(value, str) or not value.startswith("evidence/") or ".." in value:
-        raise alliance_error(
-            f"'{value}' is not under evidence/", f"「{value}」不在 evidence/ 資料夾內",
-            "keep private evidence in the alliance's evidence/ folder and write "
-            "evidence/<file>", "私密佐證請放在聯盟的 evidence/ 資料夾，寫成 evidence/<檔名>",
-        )
-    return value
-
-
-EvidencePath = Annotated[str, BeforeValidator(_evidence_path)]
+MediaPath = Annotated[str, _path_under("media", "public images and downloads",
+                                       "公開的圖片與下載檔")]
+EvidencePath = Annotated[str, _path_under("evidence", "private evidence", "私密佐證")]
 
 
 class Image(Strict):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -45,7 +45,6 @@ class Finding:
     fix: Msg | None = None
     rule: str | None = None
     record: str | None = None
-    year: int | None = field(default=None, compare=False)
 
     def text(self, lang: Lang) -> str:
         """What is wrong, how to fix it and the rule, without the place."""
@@ -81,8 +80,8 @@ def error(where: Where, message: Msg, fix: Msg | None = None, rule: str | None =
 
 
 def warning(where: Where, message: Msg, fix: Msg | None = None, rule: str | None = None,
-            record: str | None = None, year: int | None = None) -> Finding:
-    return Finding(Severity.WARNING, where, message, fix, rule, record, year)
+            record: str | None = None) -> Finding:
+    return Finding(Severity.WARNING, where, message, fix, rule, record)
 
 
 def has_errors(findings: Iterable[Finding]) -> bool:

@@ -67,14 +67,14 @@ class _Counter:
         self.warnings.append(warning(
             record.at(*fields),
             Msg(f"{label} not counted in {self.year}: ", f"{label} 不列入 {self.year} 年：") + why,
-            fix, rule=rule, record=self._record_name(record), year=self.year,
+            fix, rule=rule, record=self._record_name(record),
         ))
 
     def caution(self, record: Record, fields: tuple[str | int, ...], why: Msg, fix: Msg | None,
                 rule: str) -> None:
         """Counted, but the ministry's check of the evidence will fail without it."""
         self.warnings.append(warning(record.at(*fields), why, fix, rule=rule,
-                                     record=self._record_name(record), year=self.year))
+                                     record=self._record_name(record)))
 
     @staticmethod
     def _record_name(record: Record) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..model import Context, Page
+from ..model import Context
 from ..text import escape
 
 
@@ -34,8 +34,3 @@ def block(html: str) -> str:
     """A raw HTML block for Markdown: one line, blank lines around it."""
     return "\n" + " ".join(line.strip() for line in html.splitlines() if line.strip()) + "\n\n"
 
-
-def photo_figure(ctx: Context, page: Page, image, caption: str = "") -> str:
-    img = ctx.img(page, image)
-    cap = f"<figcaption>{escape(caption)}</figcaption>" if caption else ""
-    return f'<figure class="al-photo">{img}{cap}</figure>'

@@ -6,14 +6,18 @@ validated record by record, so one bad member does not hide the next one's probl
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from datetime import date
 from pathlib import Path
 from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .diagnostics import Finding, Where, error
+from . import userfiles
+from .diagnostics import Finding, Where, error, warning
 from .i18n import Msg
 from .model import Alliance
 from .model.activities import Activity
@@ -21,6 +25,7 @@ from .model.alliance import AllianceInfo
 from .model.members import Member
 from .model.news import NewsFrontMatter, NewsPost
 from .model.outcomes import Outcomes
+from .model.pages import FreePage, PageText
 from .model.types import LocalText, Record
 from .schema_errors import schema_findings
 from .yamlmarks import Loc, SourceFile, YamlError, parse_text, read_file
@@ -60,11 +65,11 @@ def load_alliance(folder: Path) -> LoadResult:
 
     def read(name: str, empty: Any) -> SourceFile:
         path = folder / name
-        if not path.exists():
+        if not os.path.lexists(path):
             source = SourceFile(path, empty)
         else:
             try:
-                source = read_file(path)
+                source = read_file(path, folder)
             except YamlError as exc:
                 findings.append(exc.finding)
                 source = SourceFile(path, empty)
@@ -78,6 +83,9 @@ def load_alliance(folder: Path) -> LoadResult:
     activities = _validate_list(read("activities.yml", []), Activity, findings)
     outcomes = _validate_one(read("outcomes.yml", {}), Outcomes, findings)
     news = _load_news(folder / "news", findings)
+    pages = _load_pages(folder, findings)
+    for source in sources.values():
+        findings.extend(_yaml_paths(folder, source))
 
     if info is not None and info.id != folder.name:
         source = sources["alliance.yml"]
@@ -90,7 +98,7 @@ def load_alliance(folder: Path) -> LoadResult:
         ))
     if info is None or members is None or activities is None or outcomes is None:
         return LoadResult(None, findings)
-    alliance = Alliance(folder, info, members, activities, outcomes, news, sources)
+    alliance = Alliance(folder, info, members, activities, outcomes, news, sources, pages)
     return LoadResult(alliance, findings)
 
 
@@ -172,7 +180,7 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
                     "請改名，例如 2025-05-03-open-house.md（英文小寫代稱）"),
             ))
             continue
-        parsed = _read_post(path, findings)
+        parsed = _read_post(path, folder.parent, findings)
         if parsed is None:
             continue
         front, body, source = parsed
@@ -215,14 +223,14 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
     return result
 
 
-def _read_post(path: Path, findings: list[Finding]
+def _read_post(path: Path, root: Path, findings: list[Finding]
                ) -> tuple[NewsFrontMatter, str, SourceFile] | None:
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        findings.append(error(Where(path), Msg("the file is not UTF-8 text",
-                                               "檔案不是 UTF-8 編碼的文字")))
+        text = userfiles.read_text(root, path)
+    except userfiles.Refused as exc:
+        findings.append(error(Where(path), exc.reason, exc.fix))
         return None
+    findings.extend(_link_findings(root, path, text))
     match = re.match(r"^---\s*\n(.*?)\n---\s*(?:\n|$)(.*)$", text, re.S)
     if not match:
         findings.append(error(
@@ -245,7 +253,13 @@ def _read_post(path: Path, findings: list[Finding]
 
 def _offset_source(front: str, path: Path) -> SourceFile:
     """Front matter starts on line 2 of the file: shift the marks to match."""
-    source = parse_text(front, path)
+    try:
+        source = parse_text(front, path)
+    except YamlError as exc:
+        where = exc.finding.where
+        if where.line is not None:
+            exc.finding = replace(exc.finding, where=replace(where, line=where.line + 1))
+        raise
     source.lines = {loc: line + 1 for loc, line in source.lines.items()}
     return source
 
@@ -256,3 +270,126 @@ def discover(alliances_root: Path) -> list[Path]:
         return []
     return sorted(p for p in alliances_root.iterdir() if (p / "alliance.yml").is_file())
 
+
+
+# -- pages/ and the paths written in texts --------------------------------------------------
+
+_FRONT = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)(.*)$", re.S)
+
+
+def _load_pages(root: Path, findings: list[Finding]) -> list[FreePage]:
+    """``pages/*.md`` (English in ``*.en.md``), through the file boundary, front matter checked."""
+    folder = root / "pages"
+    if not folder.is_dir():
+        return []
+    pages = []
+    for path in sorted(folder.glob("*.md")):
+        if path.name.endswith(".en.md"):
+            if not path.with_name(path.name.removesuffix(".en.md") + ".md").exists():
+                findings.append(error(
+                    Where(path),
+                    Msg("an English page needs its Chinese original beside it",
+                        "英文頁面必須有對應的中文原文"),
+                    Msg(f"add pages/{path.name.removesuffix('.en.md')}.md",
+                        f"請新增 pages/{path.name.removesuffix('.en.md')}.md")))
+            continue
+        zh = _read_page(root, path, findings)
+        twin = path.with_name(path.stem + ".en.md")
+        en = _read_page(root, twin, findings) if os.path.lexists(twin) else None
+        if zh is not None:
+            pages.append(FreePage(path.stem, zh, en))
+    return pages
+
+
+def _read_page(root: Path, path: Path, findings: list[Finding]) -> PageText | None:
+    try:
+        text = userfiles.read_text(root, path)
+    except userfiles.Refused as exc:
+        findings.append(error(Where(path), exc.reason, exc.fix))
+        return None
+    findings.extend(_link_findings(root, path, text))
+    match = _FRONT.match(text)
+    if not match:
+        return PageText(path, None, None, None, text)
+    try:
+        source = _offset_source(match.group(1), path)
+    except YamlError as exc:
+        findings.append(exc.finding)
+        return None
+    meta = source.data if source.data is not None else {}
+    if not isinstance(meta, dict):
+        findings.append(error(
+            Where(path, 2), Msg("the front matter must be 'key: value' lines",
+                                "front matter 必須是「欄位: 值」的格式"),
+            Msg("write e.g. title: 交通資訊 between the two --- lines",
+                "請在兩行 --- 之間寫，例如 title: 交通資訊")))
+        return None
+    texts: dict[str, str | None] = {}
+    for key in ("title", "description"):
+        value = meta.get(key)
+        if value is not None and not isinstance(value, (str, int, float)):
+            findings.append(error(source.where((key,)),
+                                  Msg(f"'{key}' must be text", f"「{key}」必須是文字"),
+                                  Msg(f"write {key}: followed by one line of text",
+                                      f"請寫 {key}: 與一行文字")))
+            return None
+        texts[key] = str(value) if value is not None else None
+    updated = meta.get("updated", meta.get("date"))
+    if updated is not None and not isinstance(updated, date):
+        key = "updated" if "updated" in meta else "date"
+        findings.append(error(source.where((key,)),
+                              Msg(f"'{key}' is not a date: {updated}",
+                                  f"「{key}」不是日期：{updated}"),
+                              Msg("write it as YYYY-MM-DD", "請寫成 YYYY-MM-DD")))
+        return None
+    return PageText(path, texts["title"], texts["description"], updated, match.group(2))
+
+
+def _link_findings(root: Path, path: Path, text: str, line0: int = 0) -> Iterator[Finding]:
+    """Every relative link of a Markdown/HTML text, resolved through the file boundary."""
+    base = path.parent.relative_to(root).as_posix() if path.parent != root else ""
+    for link in userfiles.links(text):
+        if not userfiles.is_file_link(link.target):
+            continue
+        yield from _judge(root, link.target, base, Where(path, line0 + link.line))
+
+
+def _judge(root: Path, target: str, base: str, where: Where) -> Iterator[Finding]:
+    try:
+        userfiles.classify(root, target, base)
+    except userfiles.Refused as exc:
+        private = userfiles.is_private(target, base)
+        yield (warning if private else error)(
+            where,
+            exc.reason + Msg(" (the link is removed from the page)", "（連結會從頁面移除）")
+            if private else exc.reason,
+            exc.fix)
+
+
+_WHOLE_MEDIA = re.compile(r"^media/\S+$")
+
+
+def _yaml_paths(root: Path, source: SourceFile) -> Iterator[Finding]:
+    """Media paths and the links inside long texts of one YAML file, at their lines."""
+    def walk(value: Any, loc: Loc) -> Iterator[Finding]:
+        if isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*loc, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*loc, index))
+        elif isinstance(value, str):
+            where = source.where(loc)
+            if _WHOLE_MEDIA.match(value):
+                try:
+                    userfiles.public_file(root, value)
+                except userfiles.Missing:
+                    pass  # a named file that is not there: rule R6 says so, with its fix
+                except userfiles.Refused as exc:
+                    yield error(where, exc.reason, exc.fix)
+            elif "](" in value or "=" in value or "]:" in value:
+                for link in userfiles.links(value):
+                    if userfiles.is_file_link(link.target):
+                        yield from _judge(root, link.target, "", where)
+
+    yield from walk(source.data, ())

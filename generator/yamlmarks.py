@@ -107,16 +107,18 @@ def parse_text(text: str, path: Path) -> SourceFile:
     return source
 
 
-def read_file(path: Path) -> SourceFile:
-    """Read and parse a YAML file; unreadable bytes become a clear error, not a traceback."""
+def read_file(path: Path, root: Path) -> SourceFile:
+    """Read and parse a YAML file of the alliance folder ``root``, through the file boundary.
+
+    A symbolic link out of the folder, a FIFO, a huge file or bytes that are not UTF-8
+    become a clear error with the file's name, never a hang or a traceback.
+    """
+    from .userfiles import Refused, read_text
+
     try:
-        text = path.read_text(encoding="utf-8")
-    except UnicodeDecodeError:
-        raise YamlError(error(
-            Where(path, None),
-            Msg("the file is not UTF-8 text", "檔案不是 UTF-8 編碼的文字"),
-            Msg("save it as UTF-8 in your editor", "請在編輯器中以 UTF-8 編碼另存"),
-        )) from None
+        text = read_text(root, path)
+    except Refused as exc:
+        raise YamlError(error(Where(path, None), exc.reason, exc.fix)) from None
     return parse_text(text, path)
 
 

@@ -16,6 +16,7 @@ from .alliance import AllianceInfo, TeamMember, Tier
 from .members import Contract, Member
 from .news import NewsPost
 from .outcomes import Outcomes
+from .pages import FreePage
 
 __all__ = [
     "Activity", "Alliance", "AllianceInfo", "Contract", "Member", "NewsPost", "Outcomes",
@@ -34,6 +35,7 @@ class Alliance:
     outcomes: Outcomes
     news: list[NewsPost]
     sources: dict[str, SourceFile] = field(default_factory=dict)
+    pages: list[FreePage] = field(default_factory=list)  # pages/*.md, read by the loader
 
     @property
     def id(self) -> str:

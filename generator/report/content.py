@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from .. import userfiles
 from ..calendar import Window, quarters, roc_year
 from ..kpi import Number, Sheet
 from ..model import Alliance, Member
@@ -191,11 +192,10 @@ def _photo(alliance: Alliance, image: Image | None) -> Photo | None:
     """A public image that really exists under media/ (others are a validation matter)."""
     if image is None:
         return None
-    path = (alliance.root / image.src).resolve()
-    media = (alliance.root / "media").resolve()
-    if not path.is_file() or media not in path.parents:
+    try:
+        return Photo(userfiles.public_file(alliance.root, image.src).real, image.alt)
+    except userfiles.Refused:
         return None
-    return Photo(path, image.alt)
 
 
 def _partner(member: Member | None) -> LocalText | None:

@@ -12,9 +12,10 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
+from .. import scrub
 from ..model.regions import REGION_NAMES
 from ..model.sheet_keys import SHEET_KEYS
 from . import charts
@@ -27,7 +28,7 @@ TEMPLATES = Path(__file__).parent / "templates"
 def data_uri(photo: Photo) -> str:
     """The image inlined, so the HTML needs no media folder next to it."""
     kind = mimetypes.guess_type(photo.path.name)[0] or "application/octet-stream"
-    payload = base64.b64encode(photo.path.read_bytes()).decode("ascii")
+    payload = base64.b64encode(scrub.cleaned(photo.path)).decode("ascii")  # no EXIF/GPS
     return f"data:{kind};base64,{payload}"
 
 
@@ -48,7 +49,9 @@ def _ymd(day: date) -> str:
 
 @cache
 def _environment() -> Environment:
-    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(),
+    # Every template escapes, whatever its name (select_autoescape() does not match .j2):
+    # markup in a name or a title is shown as text, never run.
+    env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
                       undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     env.filters.update(num=_number, share=_share, ymd=_ymd, roc=roc_date, datauri=data_uri)
     return env

@@ -15,9 +15,11 @@ from typing import Any
 
 import yaml
 
+from .. import scrub, userfiles
 from ..calendar import performance_year_of
 from ..kpi import Sheet, compute
 from ..model import Alliance
+from ..model.pages import FreePage
 from . import config as site_config
 from . import feeds
 from .dates import SourceDates, capped, newest
@@ -30,7 +32,6 @@ from .text import join_cjk_lines, template_text, yaml_string
 LANGS: tuple[SiteLang, ...] = ("zh", "en")
 BASE_TERMS = ("產學小聯盟", "產學合作", "會員廠商", "聯盟會員", "技術移轉", "技術服務",
               "技術能量", "服務項目", "入會方式", "研討會", "教育訓練", "訪廠診斷", "預知保養")
-_MEDIA_REF = re.compile(r"""(?<![\w/.-])(?:\.\./)*(media/[^\s)"'<>#?]+)""")
 _COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限公司|企業社|工業社)$")
 
 
@@ -70,14 +71,20 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         ctx = Context(site, lang, dates)
         ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
                        for y, r in published.items()}
-        pages = [p for family in FAMILIES for p in family.build(ctx)]
-        free = _free_pages(ctx, alliance.root / "pages")
+        try:
+            pages = [p for family in FAMILIES for p in family.build(ctx)]
+            free = _free_pages(ctx, alliance.pages)
+        except userfiles.Refused as exc:
+            raise GenerateError(exc.reason.en) from None
         contexts.append((ctx, pages, free))
 
-    media = set().union(*(ctx.media for ctx, _, _ in contexts))
-    missing = sorted(m for m in media if not (alliance.root / m).is_file())
-    if missing:
-        raise GenerateError(", ".join(f"{alliance.root / m}" for m in missing))
+    # The only files copied into the site: those the boundary let through, cleaned once.
+    cleaned = work / "media"
+    for rel in sorted(set().union(*(ctx.media for ctx, _, _ in contexts))):
+        try:
+            scrub.copy_clean(userfiles.public_file(alliance.root, rel).real, cleaned / rel)
+        except userfiles.Refused as exc:
+            raise GenerateError(exc.reason.en) from None
     userdict = work / "jieba-user.txt"
     userdict.write_text(_userdict(site), encoding="utf-8")
 
@@ -96,10 +103,8 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             _write_page(docs, page)
         for path, text in ctx.files.items():
             _write(docs / path, text)
-        for src in sorted(media):
-            target = docs / src
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(alliance.root / src, target)
+        if cleaned.is_dir():
+            shutil.copytree(cleaned / "media", docs / "media")
         if published:
             shutil.copytree(work / "reports", docs / "reports")
         url = site_config.site_url(ctx, base_url)
@@ -139,39 +144,25 @@ def _write_page(docs: Path, page: Page) -> None:
     _write(docs / page.path, "---\n" + "\n".join(front) + "\n---\n\n" + body)
 
 
-def _free_pages(ctx: Context, folder: Path) -> list[Page]:
-    """Markdown pages the alliance wrote itself (``pages/*.md``, English in ``*.en.md``)."""
-    if not folder.is_dir():
-        return []
+def _free_pages(ctx: Context, sources: list[FreePage]) -> list[Page]:
+    """Markdown pages the alliance wrote itself (``pages/*.md``, English in ``*.en.md``).
+
+    The loader has read them through the file boundary and checked their front matter.
+    """
     result = []
-    for source in sorted(folder.glob("*.md")):
-        if source.name.endswith(".en.md"):
-            continue
-        english = source.with_name(source.stem + ".en.md")
-        use = english if ctx.lang == "en" and english.is_file() else source
-        if ctx.lang == "en" and use is source:
-            ctx.fallbacks.append(f"pages/{source.name}")
-        text = use.read_text(encoding="utf-8")
-        meta: dict[str, Any] = {}
-        match = re.match(r"^---\s*\n(.*?)\n---\s*\n(.*)$", text, re.S)
-        if match:
-            loaded = yaml.safe_load(match.group(1))
-            meta = loaded if isinstance(loaded, dict) else {}
-            text = match.group(2)
+    for source in sources:
+        use = source.en if ctx.lang == "en" and source.en is not None else source.zh
+        if ctx.lang == "en" and use is source.zh:
+            ctx.fallbacks.append(f"pages/{source.zh.path.name}")
+        text = use.body
         heading = re.search(r"^#\s+(.+?)\s*#*\s*$", text, re.M)
-        title = str(meta.get("title") or (heading.group(1) if heading else source.stem))
-
-        def relink(m: re.Match[str]) -> str:
-            ctx.media.add(m.group(1))
-            return "../" + m.group(1)
-
-        body = _MEDIA_REF.sub(relink, join_cjk_lines(text))
-        source_date = ctx.dates.of(use)
-        stated = meta.get("updated") or meta.get("date")
-        updated = capped(stated, source_date) if isinstance(stated, date) else source_date
+        title = use.title or (heading.group(1) if heading else source.stem)
+        body = ctx.relink_source(join_cjk_lines(text), "pages", 1)
+        source_date = ctx.dates.of(use.path)
+        updated = capped(use.updated, source_date) if use.updated else source_date
         page = Page(f"pages/{source.stem}.md", title, body, updated)
-        if meta.get("description"):
-            page.meta["description"] = str(meta["description"])
+        if use.description:
+            page.meta["description"] = use.description
         result.append(page)
     return result
 

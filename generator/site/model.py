@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import posixpath
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
+from .. import userfiles
 from ..model.types import Image, LocalText
 from .dates import SourceDates
 from .labels import SiteLang, label
@@ -75,22 +76,51 @@ class Context:
         depth = url.count("/")
         return ("../" * depth) + target if depth else target or "./"
 
+    @property
+    def root(self) -> Path:
+        """The alliance folder (resolved), against which every written path is judged."""
+        return self.dates.folder
+
     def media_link(self, page: Page | str, src: str) -> str:
-        self.media.add(src)
-        return self.rel(page, src)
+        """A link to a file under media/, which is then copied: only through the boundary."""
+        public = userfiles.public_file(self.root, src)  # Refused: validate said so already
+        self.media.add(public.rel)
+        return self.rel(page, public.rel)
 
     def link_mapper(self, page: Page | str):
+        """For the YAML's long texts: media/ links fixed, private or refused links dropped."""
         def link(href: str) -> str | None:
-            if href.startswith("evidence/") or "/evidence/" in href:
+            if not userfiles.is_file_link(href):
+                return href
+            try:
+                public = userfiles.classify(self.root, href, "")
+            except userfiles.Refused:
                 self.dropped_links.append(href)
                 return None
-            if href.startswith("media/"):
-                clean = posixpath.normpath(href.split("#")[0].split("?")[0])
-                if clean.startswith("media/"):
-                    return self.media_link(page, clean)
-                return None
-            return href
+            return href if public is None else self.media_link(page, public.rel)
         return link
+
+    def relink_source(self, text: str, base: str, depth: int) -> str:
+        """Links of a Markdown file written in ``base`` (news, pages) for its docs copy.
+
+        ``depth``: folders between the docs root and the copy (``news/posts/`` is 2). Media
+        links become relative to the copy and are recorded for copying; links into
+        ``evidence/`` (a warning at validate) are emptied, so no private name is published.
+        """
+        def fix(target: str) -> str | None:
+            if not userfiles.is_file_link(target):
+                return None
+            try:
+                public = userfiles.classify(self.root, target, base)
+            except userfiles.Refused:
+                self.dropped_links.append(target)
+                return ""
+            if public is None:
+                return None
+            self.media.add(public.rel)
+            return "../" * depth + public.rel
+
+        return userfiles.rewrite(text, fix)
 
     def markdown(self, page: Page | str, value: LocalText | None, what: str = "") -> str:
         if value is None:

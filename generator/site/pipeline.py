@@ -147,9 +147,10 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
             today=options.today, base_url=options.base_url, reports=options.reports)
     except generate.GenerateError as exc:
         return Outcome(alliance.id, folder, False, messages=Msg(
-            f"{alliance.id}: a file the pages link to is missing: {exc} — add it under media/ "
-            "or remove the link",
-            f"{alliance.id}: 頁面連結的檔案不存在：{exc} — 請放到 media/ 或移除連結")(options.lang))
+            f"{alliance.id}: a file the pages link to cannot be published: {exc} — put it "
+            "under media/ as an ordinary file, or remove the link",
+            f"{alliance.id}: 頁面連結的檔案無法公開：{exc} — 請以一般檔案放到 media/，"
+            "或移除連結")(options.lang))
     warnings: list[str] = []
     try:
         for lang, config in generated.configs.items():

@@ -20,7 +20,6 @@ from ..text import escape, join_cjk_lines, md_escape, yaml_string
 from .common import block
 
 POSTS_DIR = "news/posts"
-_MEDIA_REF = re.compile(r"""(?<![\w/.-])(?:\.\./)*(media/[^\s)"'<>#?]+)""")
 
 
 def build(ctx: Context) -> list[Page]:
@@ -104,12 +103,8 @@ def english_summary(post: NewsPost) -> str | None:
 
 
 def _relink(ctx: Context, markdown_text: str) -> str:
-    """``media/x`` in a post → ``../../media/x`` (from news/posts/), recorded for copying."""
-    def fix(match: re.Match[str]) -> str:
-        ctx.media.add(match.group(1))
-        return "../../" + match.group(1)
-
-    return _MEDIA_REF.sub(fix, markdown_text)
+    """Links of a post (written in news/) for its copy in news/posts/, via the file boundary."""
+    return ctx.relink_source(markdown_text, "news", 2)
 
 
 def _activities(ctx: Context) -> Page:

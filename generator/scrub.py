@@ -1,0 +1,101 @@
+"""Published copies without the metadata a camera or an office suite hides in files.
+
+A phone photo carries the GPS position and the owner's name (EXIF, XMP); a PDF carries its
+author, title and editing history (document info, XMP). Readers need none of that, so every
+image and PDF under ``media/`` is rewritten on its way into the site and into the report:
+
+- images (Pillow): re-saved without EXIF, XMP, comments or text chunks; the EXIF rotation is
+  applied to the pixels first, so the photo still stands the right way up;
+- PDFs (pikepdf): document info and XMP removed, and the actions that would run when the
+  file opens (JavaScript, open actions); pages and text are untouched.
+
+Other types are copied as they are (:data:`generator.userfiles.MEDIA_SUFFIXES`).
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+from .i18n import Msg
+from .userfiles import Refused
+
+IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
+# Document-level entries that run or carry metadata; pages keep their own content.
+_PDF_ROOT_DROP = ("/Metadata", "/OpenAction", "/AA", "/PieceInfo")
+
+
+def cleaned(path: Path) -> bytes:
+    """The bytes to publish for ``path`` (already accepted by the file boundary)."""
+    suffix = path.suffix.lower()
+    if suffix in IMAGES:
+        return _image(path)
+    if suffix == ".pdf":
+        return _pdf(path)
+    return path.read_bytes()
+
+
+def copy_clean(source: Path, target: Path) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    suffix = source.suffix.lower()
+    if suffix in IMAGES or suffix == ".pdf":
+        target.write_bytes(cleaned(source))
+    else:
+        shutil.copyfile(source, target)
+
+
+def _unreadable(path: Path, what: str, problem: object) -> Refused:
+    return Refused(
+        Msg(f"media/{path.name}: the {what} cannot be read ({problem})",
+            f"media/{path.name}：無法讀取此{'圖片' if what == 'image' else ' PDF'}（{problem}）"),
+        Msg("export it again from the original (PNG/JPEG, or an unencrypted PDF)",
+            "請從原始檔重新匯出（PNG/JPEG，或未加密的 PDF）"))
+
+
+def _image(path: Path) -> bytes:
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            kind = image.format or "PNG"
+            frames = getattr(image, "n_frames", 1)
+            icc = image.info.get("icc_profile")
+            if frames > 1:  # an animation: keep its frames, drop the rest
+                out = io.BytesIO()
+                image.save(out, format=kind, save_all=True, icc_profile=icc)
+                return out.getvalue()
+            upright = ImageOps.exif_transpose(image)  # a copy, turned as EXIF says
+            # What a reader needs of the old info; EXIF, XMP and comments stay behind.
+            upright.info = {k: v for k, v in upright.info.items()
+                            if k in ("transparency", "dpi")}
+            options: dict[str, object] = {"format": kind}
+            if icc:
+                options["icc_profile"] = icc
+            if kind == "JPEG":
+                options.update(quality=92, optimize=True)
+            out = io.BytesIO()
+            upright.save(out, **options)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError, ValueError, Image.DecompressionBombError) as exc:
+        raise _unreadable(path, "image", exc) from None
+
+
+def _pdf(path: Path) -> bytes:
+    import pikepdf
+
+    try:
+        with pikepdf.open(path) as pdf:
+            for key in _PDF_ROOT_DROP:
+                if key in pdf.Root:
+                    del pdf.Root[key]
+            names = pdf.Root.get("/Names")
+            if names is not None and "/JavaScript" in names:
+                del names["/JavaScript"]
+            if "/Info" in pdf.trailer:
+                del pdf.trailer["/Info"]
+            out = io.BytesIO()
+            pdf.save(out, deterministic_id=True)
+            return out.getvalue()
+    except (pikepdf.PdfError, pikepdf.PasswordError, OSError) as exc:
+        raise _unreadable(path, "PDF", exc) from None

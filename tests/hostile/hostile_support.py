@@ -1,0 +1,99 @@
+"""Helpers of the hostile corpus: a copy of the example, validation and CLI runs, HTML audits."""
+
+from __future__ import annotations
+
+import html.parser
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.commands.validate import findings_for
+from generator.diagnostics import Finding, Severity
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "alliances" / "smart-sensing"
+
+
+def copy_example(tmp: Path) -> Path:
+    """``<tmp>/project/alliances/smart-sensing``, with the real base mkdocs.yml beside it."""
+    root = tmp / "project"
+    (root / "alliances").mkdir(parents=True)
+    shutil.copyfile(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    folder = root / "alliances" / "smart-sensing"
+    shutil.copytree(EXAMPLE, folder)
+    return folder
+
+
+def findings(folder: Path) -> list[Finding]:
+    return findings_for(folder)[1]
+
+
+def errors(folder: Path) -> list[str]:
+    return [f.render("en") for f in findings(folder) if f.severity is Severity.ERROR]
+
+
+def warnings(folder: Path) -> list[str]:
+    return [f.render("en") for f in findings(folder) if f.severity is Severity.WARNING]
+
+
+@dataclass
+class Run:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def cli(*args: str, cwd: Path, timeout: float = 60, env: dict[str, str] | None = None) -> Run:
+    """``alliance ARGS`` in a subprocess, as a user runs it."""
+    done = subprocess.run([sys.executable, "-m", "generator.cli", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=timeout,
+                          env={**os.environ, "PYTHONPATH": str(REPO),
+                               **(env or {})})
+    return Run(done.returncode, done.stdout, done.stderr)
+
+
+_URL_ATTRS = {"href", "src", "action", "formaction", "xlink:href", "poster", "data", "srcset"}
+
+
+class _Audit(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self._script_type: str | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if tag in ("iframe", "object", "embed", "frame", "base"):
+            self.found.append(f"<{tag}>")
+        if tag == "script":
+            self._script_type = values.get("type", "")
+        for name, value in values.items():
+            if name.startswith("on"):
+                self.found.append(f"{tag} {name}=")
+            if name in _URL_ATTRS and "".join(value.split()).lower().startswith(
+                    ("javascript:", "vbscript:", "data:text/html")):
+                self.found.append(f"{tag} {name}={value[:40]}")
+            if name == "http-equiv" and value.lower() == "refresh" and \
+                    "javascript:" in values.get("content", "").lower():
+                self.found.append("meta refresh javascript:")
+
+    def handle_data(self, data: str) -> None:
+        if self._script_type is not None and "XSS" in data:
+            kind = self._script_type
+            if kind != "application/ld+json":
+                self.found.append(f"<script> running {data.strip()[:40]!r}")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script":
+            self._script_type = None
+
+
+def active_content(html_text: str) -> list[str]:
+    """Script elements that run planted code, event handlers, javascript: URLs, frames."""
+    audit = _Audit()
+    audit.feed(html_text)
+    audit.close()
+    return audit.found

@@ -10,9 +10,12 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Callable
+from urllib.parse import unquote
 
 import markdown
 import nh3
+
+from .. import userfiles
 
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "section", "figure", "figcaption", "img", "time", "details", "summary", "input", "label",
@@ -52,7 +55,16 @@ def sanitize(fragment: str) -> str:
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=_SCHEMES,
         filter_style_properties=_TABLE_STYLE,
+        attribute_filter=_no_private_link,
     )
+
+
+def _no_private_link(tag: str, attribute: str, value: str) -> str | None:
+    """No href/src into evidence/ survives, however a page spelt it (the last safety net)."""
+    if attribute in ("href", "src") and userfiles.is_file_link(value) and \
+            "evidence" in html.unescape(unquote(value)).replace("\\", "/").split("/"):
+        return None
+    return value
 
 
 def escape(text: str) -> str:

@@ -97,3 +97,86 @@ def active_content(html_text: str) -> list[str]:
     audit.feed(html_text)
     audit.close()
     return audit.found
+
+
+# -- hostile markup in every text field ------------------------------------------------------
+
+PAYLOAD = '<script>XSS()</script><img src=x onerror=XSS()>"\'><a href="javascript:XSS()">j</a>'
+
+
+def _text_paths(value: object, loc: tuple) -> list[tuple]:
+    """Where the validated model holds a text (LocalText), as paths into the YAML data."""
+    from pydantic import BaseModel
+
+    from generator.model.types import LocalText
+
+    if isinstance(value, LocalText):
+        return [loc]
+    if isinstance(value, BaseModel):
+        return [p for name in type(value).model_fields
+                for p in _text_paths(getattr(value, name), (*loc, name))]
+    if isinstance(value, (list, tuple)):
+        return [p for i, item in enumerate(value) for p in _text_paths(item, (*loc, i))]
+    if isinstance(value, dict):
+        return [p for key, item in value.items() for p in _text_paths(item, (*loc, key))]
+    return []
+
+
+def _poison(data: object, loc: tuple) -> bool:
+    for part in loc[:-1]:
+        try:
+            data = data[part]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return False
+    last = loc[-1]
+    try:
+        value = data[last]  # type: ignore[index]
+    except (KeyError, IndexError, TypeError):
+        return False
+    if isinstance(value, str):
+        data[last] = value + PAYLOAD  # type: ignore[index]
+    elif isinstance(value, dict):
+        for lang in ("zh", "en"):
+            if isinstance(value.get(lang), str):
+                value[lang] += PAYLOAD
+    return True
+
+
+def poison_every_text(folder: Path) -> int:
+    """Append :data:`PAYLOAD` to every text field of the YAML, posts and pages; returns how many.
+
+    Highlights' points keep the 250-character limit (R8): only their first point is poisoned.
+    """
+    import yaml
+
+    from generator.loader import load_alliance
+
+    result = load_alliance(folder)
+    assert result.alliance is not None, result.findings
+    alliance = result.alliance
+    count = 0
+    for name, model in (("alliance.yml", alliance.info), ("members.yml", alliance.members),
+                        ("activities.yml", alliance.activities),
+                        ("outcomes.yml", alliance.outcomes)):
+        path = folder / name
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for loc in _text_paths(model, ()):
+            if "points" in loc and loc[-1] != 0:
+                continue
+            count += _poison(data, loc)
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
+                        encoding="utf-8")
+    for post in sorted((folder / "news").glob("*.md")):
+        text = post.read_text(encoding="utf-8")
+        head, _, body = text.partition("\n---\n")
+        head = head.replace('title: "', 'title: "' + PAYLOAD.replace('"', "'"), 1)
+        post.write_text(f"{head}\n---\n{body}\n\n{PAYLOAD}\n", encoding="utf-8")
+        count += 2
+    pages = folder / "pages"
+    pages.mkdir(exist_ok=True)
+    (pages / "hostile.md").write_text(
+        f"---\ntitle: '{PAYLOAD.replace(chr(39), '')}'\ndescription: '{PAYLOAD.replace(chr(39), '')}'"
+        f"\n---\n\n# {PAYLOAD}\n\n{PAYLOAD}\n\n<div onmouseover=\"XSS()\">x</div>\n"
+        "<iframe src=\"https://evil.example/\"></iframe>\n[e](media/../evidence/x.pdf)\n",
+        encoding="utf-8")
+    return count + 3

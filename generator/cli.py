@@ -23,6 +23,62 @@ class UsageError(Exception):
     """Wrong usage: printed with the hint and exit code 2, like argparse's own errors."""
 
 
+# Every option a user types is checked here, where argparse reads it: a bad value is a usage
+# error naming the option (exit 2), never an exception deep inside a command (exit 70).
+FIRST_YEAR, LAST_YEAR = 1912, 9998  # ROC 1 … the last year whose next year date() can hold
+MAX_JOBS = 256
+
+
+def _in_range(option: str, low: int, high: int, hint: str = ""):
+    def check(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"{option} takes a whole number, not '{text}'"
+                                             ) from None
+        if not low <= value <= high:
+            raise argparse.ArgumentTypeError(
+                f"{option} {text} is out of range ({low}–{high}){hint}")
+        return value
+    check.__name__ = option  # argparse names the type in its own messages
+    return check
+
+
+def _year(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"--year takes a year such as 2025, not '{text}'"
+                                         ) from None
+    if 1 <= value < FIRST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"--year {text} is not a Gregorian year — write {value + 1911} for ROC {value}"
+            if value < 200 else f"--year {text} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        raise argparse.ArgumentTypeError(
+            f"--year {text} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    return value
+
+
+def _out_path(option: str, folder: bool):
+    """An output path: not under a file; a folder for ``build``, a file for ``report``."""
+    def check(text: str) -> Path:
+        path = Path(text)
+        if not text.strip():
+            raise argparse.ArgumentTypeError(f"{option} needs a path")
+        if path.exists() and path.is_dir() != folder:
+            raise argparse.ArgumentTypeError(
+                f"{option} {text} is a {'file' if folder else 'folder'}: give "
+                f"{'a folder (it is created if missing)' if folder else 'a file name'}")
+        for parent in path.absolute().parents:
+            if parent.exists() and not parent.is_dir():
+                raise argparse.ArgumentTypeError(f"{option} {text}: {parent} is a file, "
+                                                 "not a folder")
+        return path
+    check.__name__ = option
+    return check
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="alliance",
@@ -43,21 +99,22 @@ def _parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", help="build the sites into site/")
     build.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
-    build.add_argument("--out", type=Path, default=None, help="output folder (default site/)")
+    build.add_argument("--out", type=_out_path("--out", folder=True), default=None,
+                       help="output folder (default site/)")
     build.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
-    build.add_argument("--jobs", "-j", type=int, default=None,
+    build.add_argument("--jobs", "-j", type=_in_range("--jobs", 1, MAX_JOBS), default=None,
                        help="alliances built at once (default: the number of cores)")
 
     serve = sub.add_parser("serve", help="live preview that rebuilds on change")
     serve.add_argument("alliance", metavar="ID_OR_DIR")
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=_in_range("--port", 1, 65535), default=8000)
 
     report = sub.add_parser("report", help="the KPI sheet and the public summary report")
     report.add_argument("alliance", metavar="ID_OR_DIR")
-    report.add_argument("--year", type=int, required=True)
+    report.add_argument("--year", type=_year, required=True)
     report.add_argument("--until", metavar="MM-DD", help="cut the year, e.g. 10-31")
     report.add_argument("--format", choices=["html", "pdf", "json", "csv"], default="json")
-    report.add_argument("--out", type=Path, default=None)
+    report.add_argument("--out", type=_out_path("--out", folder=False), default=None)
     report.add_argument("--private", action="store_true",
                         help="the PI's companion: warnings, evidence checklist, sheet")
 
@@ -70,15 +127,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _until(text: str | None) -> tuple[int, int] | None:
+def _until(text: str | None, year: int) -> tuple[int, int] | None:
+    """``--until MM-DD`` within performance year ``year`` (February to January)."""
     if text is None:
         return None
     match = re.fullmatch(r"(\d{1,2})-(\d{1,2})", text)
     if not match:
         raise UsageError("--until takes MM-DD, e.g. 10-31")
     month, day = int(match.group(1)), int(match.group(2))
-    if not (1 <= month <= 12 and 1 <= day <= 31) or (month, day) in ((2, 30), (2, 31)):
-        raise UsageError(f"--until {text} is not a day of the year")
+    try:
+        date(year + 1 if month == 1 else year, month, day)
+    except ValueError:
+        raise UsageError(f"--until {text} is not a day of performance year {year}") from None
     return month, day
 
 
@@ -86,9 +146,12 @@ def _day(text: str | None) -> date | None:
     if text is None:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
         raise UsageError(f"--date takes YYYY-MM-DD, not '{text}'") from None
+    if not FIRST_YEAR <= day.year <= LAST_YEAR:
+        raise UsageError(f"--date {text} is out of range ({FIRST_YEAR}–{LAST_YEAR})")
+    return day
 
 
 def _folders(names: list[str], root: Path, lang: Lang) -> list[Path]:
@@ -126,6 +189,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except OSError as exc:  # a path the user gave that cannot be read or written
+        print(f"alliance: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     except Exception as exc:  # the last line of defence: a message, never a traceback
         print(f"alliance: internal error ({type(exc).__name__}: {exc}) — please report it "
               "with the command and the files that caused it; run with "
@@ -149,12 +215,20 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
         from .commands import report
 
         folder = _folders([args.alliance], root, lang)[0]
-        return report.run(folder, args.year, _until(args.until), args.format, args.out,
+        return report.run(folder, args.year, _until(args.until, args.year), args.format, args.out,
                           lang, root, args.private)
     if args.command == "build":
         from .commands import build
 
-        return build.run(_folders(args.alliances, root, lang), args.out or root / "site",
+        out = (args.out or root / "site").resolve()
+        data = alliances_dir(root).resolve()
+        if data.is_relative_to(out) or out.is_relative_to(data):
+            raise UsageError(Msg(
+                f"--out {out} overlaps the alliance data ({data}): a build replaces what is there "
+                "— choose another folder, e.g. site/",
+                f"--out {out} 與聯盟資料（{data}）重疊，建置會取代其中內容 — 請改用其他資料夾，"
+                "例如 site/")(lang))
+        return build.run(_folders(args.alliances, root, lang), out,
                          lang, root, strict=args.strict, jobs=args.jobs)
     if args.command == "serve":
         from .commands import serve
@@ -163,6 +237,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
     if args.command == "deadlines":
         from .commands import deadlines
 
+        _day(args.date)  # checked here; the command reads the text itself
         return deadlines.run(_folders(args.alliances, root, lang), args.date, lang, root)
     raise UsageError(f"unknown command {args.command}")
 

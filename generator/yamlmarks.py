@@ -77,10 +77,79 @@ class YamlError(Exception):
         self.finding = finding
 
 
-def parse_text(text: str, path: Path) -> SourceFile:
-    """Parse YAML text into a :class:`SourceFile`, or raise :class:`YamlError`."""
+# Bounds: an alliance's largest file has a few thousand values and no alias. A 10-line
+# "billion laughs" expands to 10⁹ values; recursive anchors and deep nesting recurse forever.
+MAX_ALIASES = 100
+MAX_VALUES = 200_000  # values after expanding aliases
+MAX_DEPTH = 64
+
+
+class _Bounded(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing documents with too many aliases or too deep nesting."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+        self.depth = 0
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise _TooBig(self.peek_event().start_mark, Msg(
+                    f"more than {MAX_ALIASES} aliases (*name)",
+                    f"別名（*name）超過 {MAX_ALIASES} 個"))
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise _TooBig(self.peek_event().start_mark, Msg(
+                f"nested more than {MAX_DEPTH} levels deep", f"巢狀超過 {MAX_DEPTH} 層"),
+                Msg("flatten the structure: the format never nests this deep",
+                    "請減少巢狀層數：資料格式不會有這麼深的結構"))
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
+
+
+_NO_ALIASES = Msg("write the values out instead of using anchors (&name) and aliases (*name)",
+                  "請直接寫出內容，不要使用錨點（&name）與別名（*name）")
+
+
+class _TooBig(Exception):
+    """A document the bounds refuse: where, what, and how to fix it."""
+
+    def __init__(self, mark: Any, what: Msg, fix: Msg = _NO_ALIASES) -> None:
+        super().__init__(what.en)
+        self.line = mark.line + 1 if mark is not None else None
+        self.what = what
+        self.fix = fix
+
+
+def _too_big(path: Path, exc: _TooBig) -> YamlError:
+    return YamlError(error(
+        Where(path, exc.line),
+        Msg(f"this YAML is refused: {exc.what.en}", f"此 YAML 不予處理：{exc.what.zh}"),
+        exc.fix))
+
+
+def _compose(text: str) -> Any:
+    loader = _Bounded(text)
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        return loader.get_single_node()
+    finally:
+        loader.dispose()
+
+
+def parse_text(text: str, path: Path) -> SourceFile:
+    """Parse YAML text into a :class:`SourceFile`, or raise :class:`YamlError`.
+
+    Bounded: aliases, nesting depth and the expanded size are limited (:data:`MAX_ALIASES`,
+    :data:`MAX_DEPTH`, :data:`MAX_VALUES`), so a hostile file is refused in milliseconds.
+    """
+    try:
+        node = _compose(text)
+    except _TooBig as exc:
+        raise _too_big(path, exc) from None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         if exc.context_mark is not None and "end" in (exc.problem or ""):
@@ -101,7 +170,12 @@ def parse_text(text: str, path: Path) -> SourceFile:
     source = SourceFile(path, None)
     constructor = yaml.SafeLoader("")
     duplicates: list[Finding] = []
-    source.data = _build(node, (), source, constructor, duplicates) if node is not None else None
+    budget = _Budget()
+    try:
+        source.data = (_build(node, (), source, constructor, duplicates, budget)
+                       if node is not None else None)
+    except _TooBig as exc:
+        raise _too_big(path, exc) from None
     if duplicates:
         raise YamlError(duplicates[0])
     return source
@@ -122,13 +196,44 @@ def read_file(path: Path, root: Path) -> SourceFile:
     return parse_text(text, path)
 
 
+@dataclass
+class _Budget:
+    """Values built so far, and the nodes on the current path (a cycle is a recursive anchor)."""
+
+    values: int = 0
+    path: set[int] = field(default_factory=set)
+
+
 def _build(node: yaml.Node, loc: Loc, source: SourceFile, constructor: yaml.SafeLoader,
-           duplicates: list[Finding]) -> Any:
+           duplicates: list[Finding], budget: _Budget) -> Any:
+    budget.values += 1
+    if budget.values > MAX_VALUES:
+        raise _TooBig(node.start_mark, Msg(
+            f"more than {MAX_VALUES:,} values once aliases are expanded",
+            f"展開別名後超過 {MAX_VALUES:,} 個值"))
+    if id(node) in budget.path:
+        raise _TooBig(node.start_mark, Msg("an anchor that contains itself",
+                                           "錨點包含了自己（遞迴）"))
+    if isinstance(node, yaml.CollectionNode):
+        budget.path.add(id(node))
+        try:
+            return _collection(node, loc, source, constructor, duplicates, budget)
+        finally:
+            budget.path.discard(id(node))
+    source.lines.setdefault(loc, node.start_mark.line + 1)
+    return _scalar(node, constructor, source, loc)
+
+
+def _collection(node: yaml.CollectionNode, loc: Loc, source: SourceFile,
+                constructor: yaml.SafeLoader, duplicates: list[Finding], budget: _Budget) -> Any:
     source.lines.setdefault(loc, node.start_mark.line + 1)
     if isinstance(node, yaml.MappingNode):
         result: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _scalar(key_node, constructor)
+            key = (_scalar(key_node, constructor, source, loc)
+                   if isinstance(key_node, yaml.ScalarNode)
+                   else _build(key_node, (), SourceFile(source.path, None), constructor,
+                               duplicates, budget))
             if isinstance(key, (list, dict)):
                 key = str(key)
             if key in result:
@@ -141,19 +246,33 @@ def _build(node: yaml.Node, loc: Loc, source: SourceFile, constructor: yaml.Safe
                     rule="R5",
                 ))
             source.lines[(*loc, key)] = key_node.start_mark.line + 1
-            result[key] = _build(value_node, (*loc, key), source, constructor, duplicates)
+            result[key] = _build(value_node, (*loc, key), source, constructor, duplicates,
+                                 budget)
         return result
     if isinstance(node, yaml.SequenceNode):
-        return [_build(item, (*loc, index), source, constructor, duplicates)
+        return [_build(item, (*loc, index), source, constructor, duplicates, budget)
                 for index, item in enumerate(node.value)]
-    return _scalar(node, constructor)
+    raise TypeError(f"not a collection: {node!r}")
 
 
-def _scalar(node: yaml.Node, constructor: yaml.SafeLoader) -> Any:
-    """A scalar's value; a malformed timestamp like 2025-02-30 stays text for the schema."""
-    if not isinstance(node, yaml.ScalarNode):
-        return constructor.construct_object(node, deep=True)
+def _scalar(node: yaml.Node, constructor: yaml.SafeLoader, source: SourceFile, loc: Loc
+            ) -> Any:
+    """A scalar's value; a malformed timestamp like 2025-02-30 stays text for the schema.
+
+    A lone surrogate (``"\\ud800"``) cannot be written to any UTF-8 file: refused here, at
+    its line, rather than as a crash when a page is written.
+    """
     try:
-        return constructor.construct_object(node, deep=True)
+        value = constructor.construct_object(node, deep=True)
     except (ValueError, yaml.constructor.ConstructorError):
-        return node.value
+        value = node.value
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise _TooBig(node.start_mark, Msg(
+                "a text holds a lone surrogate escape (\\ud800–\\udfff), which is no "
+                "character", "文字含有單獨的代理字元跳脫（\\ud800–\\udfff），不是有效字元"),
+                Msg("remove the escape or write the character itself",
+                    "請移除該跳脫字元，或直接寫出該字")) from None
+    return value

@@ -174,8 +174,9 @@ def poison_every_text(folder: Path) -> int:
         count += 2
     pages = folder / "pages"
     pages.mkdir(exist_ok=True)
+    quoted = PAYLOAD.replace("'", "")
     (pages / "hostile.md").write_text(
-        f"---\ntitle: '{PAYLOAD.replace(chr(39), '')}'\ndescription: '{PAYLOAD.replace(chr(39), '')}'"
+        f"---\ntitle: '{quoted}'\ndescription: '{quoted}'"
         f"\n---\n\n# {PAYLOAD}\n\n{PAYLOAD}\n\n<div onmouseover=\"XSS()\">x</div>\n"
         "<iframe src=\"https://evil.example/\"></iframe>\n[e](media/../evidence/x.pdf)\n",
         encoding="utf-8")

@@ -14,7 +14,15 @@ from pathlib import Path
 from ..i18n import Lang, Msg
 from ..loader import discover
 from ..paths import alliances_dir
-from ..site.pipeline import BuildOptions, Outcome, echo, make_staging, run_builds, swap_in
+from ..site.pipeline import (
+    BuildOptions,
+    Outcome,
+    echo,
+    exclusive,
+    make_staging,
+    run_builds,
+    swap_in,
+)
 
 
 def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
@@ -25,6 +33,12 @@ def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = F
 
 
 def build(folders: list[Path], options: BuildOptions) -> int:
+    """One build at a time per output folder: the second waits for the first."""
+    with exclusive(options.out, options.lang):
+        return _build(folders, options)
+
+
+def _build(folders: list[Path], options: BuildOptions) -> int:
     lang = options.lang
     started = time.perf_counter()
     all_alliances = discover(alliances_dir(options.root))

@@ -6,17 +6,26 @@
 - **Parallel and streaming**: a process pool, one alliance at a time per worker; each result
   is a small summary, so memory does not grow with the number of alliances.
 - **Atomic**: everything is built into a staging folder beside ``site/``; only when every
-  requested alliance succeeded are their folders swapped in (rename) and the portal
-  rewritten. A failure leaves ``site/`` exactly as it was.
+  requested alliance succeeded are their folders swapped in and the portal rewritten. A
+  failure leaves ``site/`` exactly as it was. The swap exchanges the old and the new folder
+  in one ``renameat2(RENAME_EXCHANGE)``, so at every instant one of them is served.
+- **Exclusive**: one lock per output folder (``.site.lock`` beside it); a second build waits.
+  Staging folders left by a killed build are removed by the next one, under the lock.
+- **Self-checking**: the state of an alliance is written last, with a digest of its output
+  tree; a build is skipped only when that digest still matches what is on disk.
 """
 
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import errno
+import fcntl
 import hashlib
 import json
 import os
 import shutil
+import signal
 import sys
 import time
 import traceback
@@ -211,7 +220,8 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
         fp = fingerprint(folder, options)
         state = read_state(options, folder.name)
         # A strict build may reuse an earlier build only if MkDocs had nothing to say then.
-        if (state and state.get("fingerprint") == fp and (options.out / folder.name).is_dir()
+        if (state and state.get("fingerprint") == fp
+                and state.get("tree") == tree_digest(options.out / folder.name)
                 and not (options.strict and state.get("mkdocs_warnings"))):
             outcome = Outcome(folder.name, folder, True, skipped=True,
                               summary=state.get("summary", {}), fingerprint=fp)
@@ -246,7 +256,9 @@ def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions
     for start in range(0, len(todo), chunk):
         pending = iter(todo[start:start + chunk])
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork")) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"),
+                                     initializer=_die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 running: set[Future[Outcome]] = set()
                 for _ in range(jobs):
                     _submit(pool, pending, running, staging, options)
@@ -270,10 +282,65 @@ def _submit(pool: ProcessPoolExecutor, pending: Iterator[tuple[Path, str]],
         running.add(pool.submit(_worker, str(item[0]), str(staging), options, item[1]))
 
 
+def _die_with_parent(parent: int) -> None:
+    """A worker is killed when the build that started it dies, however it dies (Linux)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    if os.getppid() != parent:  # the parent died before prctl took effect
+        os._exit(1)
+
+
+def tree_digest(folder: Path) -> str | None:
+    """Names and sizes of every file under ``folder``: what a skipped build relies on."""
+    if not folder.is_dir():
+        return None
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        if path.is_file():
+            digest.update(f"{path.relative_to(folder).as_posix()}\0{path.stat().st_size}\n"
+                          .encode())
+    return digest.hexdigest()
+
+
+def _step(name: str) -> None:
+    """A named point of the swap; tests replace it to kill the build right there."""
+
+
+_RENAME_EXCHANGE = 2
+
+
+def _exchange(new: Path, current: Path) -> None:
+    """Swap two folders in one system call: ``current`` is never absent.
+
+    Linux's ``renameat2(RENAME_EXCHANGE)``; where the file system cannot do it, the old
+    folder is moved aside and the new one renamed in (two renames, announced once).
+    """
+    libc = ctypes.CDLL(None, use_errno=True)
+    function = getattr(libc, "renameat2", None)
+    if function is not None:
+        at_fdcwd = -100
+        if function(at_fdcwd, os.fsencode(new), at_fdcwd, os.fsencode(current),
+                    _RENAME_EXCHANGE) == 0:
+            return
+        code = ctypes.get_errno()
+        if code not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
+            raise OSError(code, os.strerror(code), str(current))
+    echo(f"note: {current.parent} cannot swap folders atomically; {current.name} is "
+         "briefly absent", error=True)
+    aside = new.with_name(new.name + ".old")
+    current.rename(aside)
+    new.rename(current)
+    aside.rename(new)
+
+
 def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
             keep: set[str] | None) -> None:
     """Move the freshly built alliances into ``out`` and rewrite the portal.
 
+    Each alliance: exchange (or rename, the first time) its new folder with the old one,
+    then write its state with the digest of the tree now in place. A kill at any step
+    leaves the old or the new tree in ``out``; without its state, the next build redoes it.
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
     """
@@ -287,12 +354,19 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
     for outcome in outcomes:
         if outcome.skipped or not outcome.ok:
             continue
-        current = out / outcome.id
+        current, new = out / outcome.id, staging / outcome.id
+        _step(f"{outcome.id}:forget")
+        _state_file(options, outcome.id).unlink(missing_ok=True)
+        _step(f"{outcome.id}:swap")
         if current.exists():
-            current.rename(trash / outcome.id)
-        (staging / outcome.id).rename(current)
+            _exchange(new, current)
+            _step(f"{outcome.id}:swapped")
+            new.rename(trash / outcome.id)
+        else:
+            new.rename(current)
+        _step(f"{outcome.id}:state")
         state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
-                 "mkdocs_warnings": outcome.mkdocs_warnings}
+                 "mkdocs_warnings": outcome.mkdocs_warnings, "tree": tree_digest(current)}
         portal.write_atomic(_state_file(options, outcome.id),
                             json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
     if keep is not None:
@@ -307,14 +381,36 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         state = read_state(options, state_file.stem)
         if state and (out / state_file.stem).is_dir():
             summaries.append(state["summary"])
+    _step("portal")
     portal.write_atomic(out / "index.html", portal.portal_page(summaries))
+    _step("cleanup")
     shutil.rmtree(trash, ignore_errors=True)
 
 
-def make_staging(out: Path) -> Path:
+@contextlib.contextmanager
+def exclusive(out: Path, lang: Lang) -> Iterator[None]:
+    """Hold the output folder's lock; a second build waits, and says so."""
     out.parent.mkdir(parents=True, exist_ok=True)
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            echo(Msg(f"another build is writing {out}; waiting for it to finish…",
+                     f"另一個建置正在寫入 {out}，等待其完成…")(lang), error=True)
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def make_staging(out: Path) -> Path:
+    """A fresh staging folder; those of killed builds go first (call it under the lock)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    for stale in out.parent.glob(f".{out.name}.staging-*"):
+        shutil.rmtree(stale, ignore_errors=True)
     staging = out.parent / f".{out.name}.staging-{os.getpid()}"
-    shutil.rmtree(staging, ignore_errors=True)
     staging.mkdir()
     return staging
 

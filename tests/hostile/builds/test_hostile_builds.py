@@ -1,0 +1,172 @@
+"""Class 4 — atomic, exclusive builds: a kill at any step of the swap leaves a complete old
+or new site, no state claims a tree that is not there, workers die with their build, stale
+staging folders go, and two builds at once leave a complete site.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+from hostile_support import REPO, cli, copy_example
+
+from generator.site import pipeline
+
+SUMMARY = {"id": "demo", "name": {"zh": "示範", "en": "Demo"},
+           "institution": {"zh": "大學", "en": "University"}, "members": 3,
+           "members_year": 2025, "public_members": 3, "latest_news": None,
+           "latest_report": None}
+
+SWAP = textwrap.dedent("""
+    import json, os, signal, sys
+    from pathlib import Path
+    import generator.site.pipeline as p
+
+    die_at, root = sys.argv[1], Path(sys.argv[2])
+    def step(name):
+        if name == die_at:
+            os.kill(os.getpid(), signal.SIGKILL)
+    p._step = step
+    options = p.BuildOptions(root=root, out=root / "site", scratch=root / "build")
+    staging = p.make_staging(options.out)
+    (staging / "demo" / "sub").mkdir(parents=True)
+    for name in ("index.html", "sub/page.html", "sub/only-new.html"):
+        (staging / "demo" / name).write_text("new")
+    outcome = p.Outcome("demo", root, True, summary=json.loads(sys.argv[3]), fingerprint="f2")
+    p.swap_in([outcome], staging, options, None)
+""")
+OLD = {"index.html": "old", "sub/page.html": "old", "sub/only-old.html": "old"}
+NEW = {"index.html": "new", "sub/page.html": "new", "sub/only-new.html": "new"}
+STEPS = ["demo:forget", "demo:swap", "demo:swapped", "demo:state", "portal", "cleanup", "end"]
+
+
+def _tree(folder: Path) -> dict[str, str]:
+    return {p.relative_to(folder).as_posix(): p.read_text() for p in sorted(folder.rglob("*"))
+            if p.is_file()}
+
+
+def _old_site(root: Path) -> pipeline.BuildOptions:
+    options = pipeline.BuildOptions(root=root, out=root / "site", scratch=root / "build")
+    for name, text in OLD.items():
+        (options.out / "demo" / name).parent.mkdir(parents=True, exist_ok=True)
+        (options.out / "demo" / name).write_text(text)
+    options.state.mkdir(parents=True)
+    (options.state / "demo.json").write_text(json.dumps(
+        {"fingerprint": "f1", "summary": SUMMARY, "mkdocs_warnings": 0,
+         "tree": pipeline.tree_digest(options.out / "demo")}))
+    return options
+
+
+@pytest.mark.parametrize("die_at", STEPS)
+def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_site(tmp_path, die_at):
+    options = _old_site(tmp_path)
+    done = subprocess.run([sys.executable, "-c", SWAP, die_at, str(tmp_path),
+                           json.dumps(SUMMARY)], cwd=REPO, capture_output=True, text=True,
+                          timeout=60)
+    assert done.returncode == (0 if die_at == "end" else -signal.SIGKILL), done.stderr
+    tree = _tree(options.out / "demo")
+    assert tree in (OLD, NEW), tree
+    state = pipeline.read_state(options, "demo")
+    # Never a state that vouches for a tree that is not there: a rerun rebuilds what is off.
+    assert state is None or state["tree"] == pipeline.tree_digest(options.out / "demo")
+    if die_at == "end":
+        assert tree == NEW and state["fingerprint"] == "f2"
+    else:
+        assert list(tmp_path.glob(".site.staging-*"))  # left behind by the kill …
+        pipeline.make_staging(options.out)  # … and removed by the next build, under its lock
+        assert len(list(tmp_path.glob(".site.staging-*"))) == 1
+
+
+def test_a_damaged_output_is_rebuilt_not_reported_unchanged(tmp_path):
+    options = _old_site(tmp_path)
+    state = pipeline.read_state(options, "demo")
+    assert state["tree"] == pipeline.tree_digest(options.out / "demo")
+    (options.out / "demo" / "sub" / "page.html").unlink()  # e.g. a concurrent build's damage
+    assert state["tree"] != pipeline.tree_digest(options.out / "demo")
+
+
+WORKER = textwrap.dedent("""
+    import os, time
+    from concurrent.futures import ProcessPoolExecutor
+    from multiprocessing import get_context
+    import generator.site.pipeline as p
+    with ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=p._die_with_parent,
+                             initargs=(os.getpid(),)) as pool:
+        print(pool.submit(os.getpid).result(), flush=True)
+        time.sleep(120)
+""")
+
+
+def _alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "State:\tZ" not in status
+
+
+def test_workers_die_with_the_build_that_started_them():
+    parent = subprocess.Popen([sys.executable, "-c", WORKER], cwd=REPO, stdout=subprocess.PIPE,
+                              text=True)
+    try:
+        worker = int(parent.stdout.readline())
+        assert _alive(worker)
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while _alive(worker) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not _alive(worker)
+    finally:
+        parent.kill()
+
+
+def test_a_second_build_waits_for_the_lock(tmp_path):
+    out = tmp_path / "site"
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import time
+        from pathlib import Path
+        import generator.site.pipeline as p
+        with p.exclusive(Path({str(out)!r}), "en"):
+            print("locked", flush=True)
+            time.sleep(1.5)
+    """)], cwd=REPO, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "locked"
+        started = time.monotonic()
+        with pipeline.exclusive(out, "en"):
+            waited = time.monotonic() - started
+        assert waited > 0.5
+    finally:
+        holder.wait(10)
+
+
+@pytest.mark.slow
+def test_two_concurrent_builds_leave_a_complete_site(tmp_path):
+    folder = copy_example(tmp_path)
+    root = folder.parents[1]
+    env = {"SOURCE_DATE_EPOCH": "1764547200"}  # 2025-12-01: two report years
+    command = [sys.executable, "-m", "generator.cli", "--lang", "en", "build", "-j", "1"]
+    runs = [subprocess.Popen(command, cwd=root, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             text=True, env={**os.environ, "PYTHONPATH": str(REPO), **env})
+            for _ in range(2)]
+    outputs = [r.communicate(timeout=300) for r in runs]
+    results = [(r.returncode, out, err) for r, (out, err) in zip(runs, outputs, strict=True)]
+    assert [code for code, _, _ in results] == [0, 0], results
+    assert any("waiting" in err for _, _, err in results)
+    assert any("unchanged" in out for _, out, _ in results)
+    site = root / "site" / "smart-sensing"
+    for lang in ("zh-TW", "en"):
+        reports = sorted(p.name for p in (site / lang / "reports").iterdir())
+        assert reports == ["index.html", "smart-sensing-2024.html", "smart-sensing-2024.pdf",
+                           "smart-sensing-2025.html", "smart-sensing-2025.pdf"], reports
+    again = cli("--lang", "en", "build", "-j", "1", cwd=root, env=env)
+    assert again.code == 0 and "unchanged" in again.stdout
+    assert not list(root.glob(".site.staging-*"))

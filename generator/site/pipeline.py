@@ -124,6 +124,10 @@ def fingerprint(folder: Path, options: BuildOptions) -> str:
                   f"|{options.today >= date(options.today.year, 2, 1)}".encode())
     dates = SourceDates(folder)
     for path in sorted(folder.rglob("*")):
+        if path.is_symlink():  # never followed here: the file boundary judges it at load
+            digest.update(f"{path.relative_to(folder).as_posix()} -> {os.readlink(path)}"
+                          .encode())
+            continue
         if not path.is_file():
             continue
         relative = path.relative_to(folder).as_posix()

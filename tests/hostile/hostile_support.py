@@ -181,3 +181,41 @@ def poison_every_text(folder: Path) -> int:
         "<iframe src=\"https://evil.example/\"></iframe>\n[e](media/../evidence/x.pdf)\n",
         encoding="utf-8")
     return count + 3
+
+
+@dataclass
+class Planted:
+    texts: int  # text fields that carry PAYLOAD
+    evidence: list[bytes]  # the contents of every evidence file
+
+
+def plant_metadata(folder: Path) -> None:
+    """Camera EXIF/XMP/GPS in a published photo, an author in the published PDF (ZQX…)."""
+    import pikepdf
+    from PIL import Image
+
+    exif = Image.Exif()
+    exif[0x013B] = "ZQXARTIST"
+    exif[0x8825] = {1: "N", 2: (25.0, 2.0, 3.0)}
+    for photo in sorted((folder / "media").rglob("*.jpg")):  # pages' and reports' photos
+        with Image.open(photo) as image:
+            image.convert("RGB").save(
+                photo, "JPEG", exif=exif.tobytes(),
+                xmp=b'<x:xmpmeta xmlns:x="adobe:ns:meta/">ZQXXMP</x:xmpmeta>')
+    form = folder / "media" / "application-form.pdf"
+    with pikepdf.open(form, allow_overwriting_input=True) as pdf:
+        pdf.docinfo["/Author"] = "ZQXAUTHOR"
+        pdf.docinfo["/Title"] = "ZQXTITLE"
+        pdf.save(form)
+
+
+def plant_everything(folder: Path) -> Planted:
+    texts = poison_every_text(folder)
+    plant_metadata(folder)
+    post = sorted((folder / "news").glob("*.md"))[-1]
+    with post.open("a", encoding="utf-8") as handle:
+        handle.write("\n[c](media/../evidence/contracts/x.pdf) "
+                     "<a href='../evidence/receipts/r.pdf'>r</a>\n\n"
+                     "[ref]: %2E%2E/evidence/visits/v.pdf\n")
+    evidence = [p.read_bytes() for p in (folder / "evidence").rglob("*") if p.is_file()]
+    return Planted(texts, evidence)

@@ -6,7 +6,9 @@ with the file, the line and a fix, quickly (a FIFO never hangs).
 
 from __future__ import annotations
 
+import base64
 import os
+import re
 import time
 from pathlib import Path
 
@@ -190,3 +192,30 @@ def test_published_pdf_has_no_author_title_or_open_action_but_keeps_its_text(tmp
     assert b"ZQX" not in data and b"JavaScript" not in data
     with pikepdf.open(out) as cleaned:
         assert b"KEEPTHISTEXT" in cleaned.pages[0].Contents.read_bytes()
+
+
+# -- a whole build of the hostile example ---------------------------------------------------
+
+@pytest.mark.slow
+def test_the_built_site_holds_no_evidence_and_no_media_metadata(hostile_site):
+    out, planted = hostile_site
+    assert len(planted.evidence) > 20
+    files = [p for p in out.rglob("*") if p.is_file()]
+    contents = {p: p.read_bytes() for p in files}
+    assert not [p for p, data in contents.items() if b"ZQX" in data]  # EXIF, XMP, PDF author
+    evidence = set(planted.evidence)
+    assert not [p for p, data in contents.items() if data in evidence]
+    assert not [p for p in files if "evidence" in p.parts]
+    for path in out.rglob("*.html"):
+        assert "evidence/" not in path.read_text(encoding="utf-8"), path
+    photos = list(out.glob("*/*/media/products/dadu-thermal-kit.jpg"))
+    assert len(photos) == 2
+    with Image.open(photos[0]) as image:
+        assert not image.getexif()
+    inlined = [base64.b64decode(m) for p in out.rglob("reports/*.html")
+               for m in re.findall(r"data:image/[a-z]+;base64,([A-Za-z0-9+/=]+)",
+                                   p.read_text(encoding="utf-8"))]
+    assert inlined and not [d for d in inlined if b"ZQX" in d]  # the report's photos too
+    forms = list(out.glob("*/*/media/application-form.pdf"))
+    with pikepdf.open(forms[0]) as pdf:
+        assert "/Author" not in pdf.docinfo and len(pdf.pages) >= 1

@@ -60,7 +60,12 @@ def sanitize(fragment: str) -> str:
 
 
 def _no_private_link(tag: str, attribute: str, value: str) -> str | None:
-    """No href/src into evidence/ survives, however a page spelt it (the last safety net)."""
+    """No href/src into evidence/ survives, however a page spelt it (the last safety net).
+
+    An empty href is what a removed private link leaves: dropped too, so it reads as text.
+    """
+    if attribute == "href" and not value.strip():
+        return None
     if attribute in ("href", "src") and userfiles.is_file_link(value) and \
             "evidence" in html.unescape(unquote(value)).replace("\\", "/").split("/"):
         return None

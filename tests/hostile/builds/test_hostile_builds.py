@@ -84,12 +84,26 @@ def test_a_kill_at_any_step_of_the_swap_leaves_the_old_or_the_new_site(tmp_path,
         assert len(list(tmp_path.glob(".site.staging-*"))) == 1
 
 
-def test_a_damaged_output_is_rebuilt_not_reported_unchanged(tmp_path):
+def test_a_damaged_output_is_rebuilt_not_reported_unchanged(tmp_path, monkeypatch):
+    folder = tmp_path / "alliances" / "demo"
+    folder.mkdir(parents=True)
+    (folder / "alliance.yml").write_text("id: demo\n")
     options = _old_site(tmp_path)
     state = pipeline.read_state(options, "demo")
-    assert state["tree"] == pipeline.tree_digest(options.out / "demo")
+    state["fingerprint"] = pipeline.fingerprint(folder, options)
+    (options.state / "demo.json").write_text(json.dumps(state))
+    built: list[str] = []
+
+    def worker(folder: str, staging: str, options: object, fp: str) -> pipeline.Outcome:
+        built.append(Path(folder).name)
+        return pipeline.Outcome(Path(folder).name, Path(folder), True, fingerprint=fp)
+
+    monkeypatch.setattr(pipeline, "_worker", worker)
+    skipped = pipeline.run_builds([folder], tmp_path / "staging", options, lambda o: None)
+    assert skipped[0].skipped and built == []
     (options.out / "demo" / "sub" / "page.html").unlink()  # e.g. a concurrent build's damage
-    assert state["tree"] != pipeline.tree_digest(options.out / "demo")
+    redone = pipeline.run_builds([folder], tmp_path / "staging", options, lambda o: None)
+    assert not redone[0].skipped and built == ["demo"]
 
 
 WORKER = textwrap.dedent("""

@@ -358,12 +358,11 @@ def _judge(root: Path, target: str, base: str, where: Where) -> Iterator[Finding
     try:
         userfiles.classify(root, target, base)
     except userfiles.Refused as exc:
-        private = userfiles.is_private(target, base)
-        yield (warning if private else error)(
-            where,
-            exc.reason + Msg(" (the link is removed from the page)", "（連結會從頁面移除）")
-            if private else exc.reason,
-            exc.fix)
+        if userfiles.is_private(target, base):  # never published: removed, and said so
+            removed = Msg(" (the link is removed from the page)", "（連結會從頁面移除）")
+            yield warning(where, exc.reason + removed, exc.fix)
+        else:
+            yield error(where, exc.reason, exc.fix)
 
 
 _WHOLE_MEDIA = re.compile(r"^media/\S+$")

@@ -24,6 +24,7 @@ from .userfiles import Refused
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 # Document-level entries that run or carry metadata; pages keep their own content.
 _PDF_ROOT_DROP = ("/Metadata", "/OpenAction", "/AA", "/PieceInfo")
+_ANIMATION = ("duration", "loop", "transparency", "background", "disposal", "blend")
 
 
 def cleaned(path: Path) -> bytes:
@@ -61,7 +62,8 @@ def _image(path: Path) -> bytes:
             kind = image.format or "PNG"
             frames = getattr(image, "n_frames", 1)
             icc = image.info.get("icc_profile")
-            if frames > 1:  # an animation: keep its frames, drop the rest
+            if frames > 1:  # an animation: keep its frames and timing, drop the rest
+                image.info = {k: v for k, v in image.info.items() if k in _ANIMATION}
                 out = io.BytesIO()
                 image.save(out, format=kind, save_all=True, icc_profile=icc)
                 return out.getvalue()

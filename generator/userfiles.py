@@ -20,7 +20,7 @@ import os
 import posixpath
 import re
 import stat
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
@@ -57,10 +57,6 @@ class PublicFile:
 
     rel: str
     real: Path
-
-
-def _real_root(root: Path) -> Path:
-    return root.resolve()
 
 
 def normalise(written: str, base: str = "") -> str:
@@ -141,7 +137,7 @@ def public_file(root: Path, written: str, base: str = "") -> PublicFile:
                 "或不是已知的文件格式）"),
             Msg("publish images as PNG/JPEG/WebP and documents as PDF",
                 "圖片請用 PNG/JPEG/WebP，文件請用 PDF"))
-    top = _real_root(root)
+    top = root.resolve()
     real = (top / rel).resolve()
     _inside(real, top / PUBLIC, written, Msg("media/", "media/"))
     _regular(real, written)
@@ -155,7 +151,7 @@ def read_text(root: Path, path: Path) -> str:
     device put in place between the check and the read still cannot hang the command.
     """
     shown = path.name if path.parent == root else f"{path.parent.name}/{path.name}"
-    top = _real_root(root)
+    top = root.resolve()
     real = path.resolve()
     _inside(real, top, shown, Msg("the alliance folder", "聯盟資料夾"))
     _private(real.relative_to(top).as_posix(), shown)
@@ -249,7 +245,7 @@ def is_private(target: str, base: str) -> bool:
     return rel == PRIVATE or rel.startswith(PRIVATE + "/")
 
 
-def rewrite(text: str, fix) -> str:  # noqa: ANN001 (a Callable[[str], str | None])
+def rewrite(text: str, fix: Callable[[str], str | None]) -> str:
     """Replace every link target by ``fix(target)`` (None: left as it is)."""
     def one(match: re.Match[str]) -> str:
         group = next(g for g in ("t1", "t2", "t3", "t4", "t5") if match.group(g) is not None)

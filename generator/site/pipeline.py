@@ -314,11 +314,11 @@ def _step(name: str) -> None:
 _RENAME_EXCHANGE = 2
 
 
-def _exchange(new: Path, current: Path) -> None:
+def _exchange(new: Path, current: Path, lang: Lang) -> None:
     """Swap two folders in one system call: ``current`` is never absent.
 
     Linux's ``renameat2(RENAME_EXCHANGE)``; where the file system cannot do it, the old
-    folder is moved aside and the new one renamed in (two renames, announced once).
+    folder is moved aside and the new one renamed in (two renames, and a note saying so).
     """
     libc = ctypes.CDLL(None, use_errno=True)
     function = getattr(libc, "renameat2", None)
@@ -330,8 +330,10 @@ def _exchange(new: Path, current: Path) -> None:
         code = ctypes.get_errno()
         if code not in (errno.EINVAL, errno.ENOSYS, errno.EOPNOTSUPP):
             raise OSError(code, os.strerror(code), str(current))
-    echo(f"note: {current.parent} cannot swap folders atomically; {current.name} is "
-         "briefly absent", error=True)
+    echo(Msg(f"note: {current.parent} cannot swap folders atomically; {current.name} is "
+             "briefly absent while it is replaced",
+             f"注意：{current.parent} 無法一次交換資料夾；替換時 {current.name} 會短暫不存在"
+             )(lang), error=True)
     aside = new.with_name(new.name + ".old")
     current.rename(aside)
     new.rename(current)
@@ -363,7 +365,7 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         _state_file(options, outcome.id).unlink(missing_ok=True)
         _step(f"{outcome.id}:swap")
         if current.exists():
-            _exchange(new, current)
+            _exchange(new, current, options.lang)
             _step(f"{outcome.id}:swapped")
             new.rename(trash / outcome.id)
         else:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from ..i18n import Lang, Msg
 from ..loader import discover
+from ..model.types import web_url_problem
 from ..paths import alliances_dir
 from ..site.pipeline import (
     BuildOptions,
@@ -27,8 +28,16 @@ from ..site.pipeline import (
 
 def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
         jobs: int | None = None) -> int:
+    base_url = os.environ.get("ALLIANCE_SITE_URL") or None
+    problem = web_url_problem(base_url) if base_url else None
+    if problem:
+        echo(Msg(f"alliance: ALLIANCE_SITE_URL '{base_url}' is not a web address: {problem} — "
+                 "set it to e.g. https://www.example.edu.tw/alliances",
+                 f"alliance：ALLIANCE_SITE_URL「{base_url}」不是網址：{problem} — "
+                 "請設為例如 https://www.example.edu.tw/alliances")(lang), error=True)
+        return 2
     options = BuildOptions(root=root, out=out.resolve(), strict=strict, jobs=jobs, lang=lang,
-                           base_url=os.environ.get("ALLIANCE_SITE_URL") or None)
+                           base_url=base_url)
     return build(folders, options)
 
 

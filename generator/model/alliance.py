@@ -19,6 +19,7 @@ from .types import (
     Record,
     Strict,
     Text,
+    WebUrl,
     alliance_error,
 )
 
@@ -56,7 +57,7 @@ class Contact(Strict):
 
 
 class Website(Strict):
-    url: str
+    url: WebUrl
     established: Month  # R7: the month the site went up, in the project's first year
 
 

@@ -197,6 +197,41 @@ MediaPath = Annotated[str, _path_under("media", "public images and downloads",
 EvidencePath = Annotated[str, _path_under("evidence", "private evidence", "私密佐證")]
 
 
+def web_url_problem(value: str) -> str | None:
+    """Why ``value`` is not a web address a site can be published at or link to, or None.
+
+    One check for ``website.url`` and ``ALLIANCE_SITE_URL`` (where the site is published): http(s),
+    a host, a port in range, no spaces — what MkDocs and browsers would otherwise choke on.
+    """
+    from urllib.parse import urlsplit
+
+    if any(c.isspace() for c in value):
+        return "it contains a space"
+    try:
+        parts = urlsplit(value)
+        port = parts.port
+    except ValueError as exc:
+        return str(exc)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "it must start with https:// (or http://) and a host name"
+    if port == 0:
+        return "port 0 is not a port"
+    return None
+
+
+def _web_url(value: Any) -> Any:
+    problem = web_url_problem(value) if isinstance(value, str) else "it is not text"
+    if problem:
+        raise alliance_error(
+            f"'{value}' is not a web address: {problem}", f"「{value}」不是網址：{problem}",
+            "write it as https://host/path, e.g. https://alliance.example.edu.tw/",
+            "請寫成 https://主機/路徑，例如 https://alliance.example.edu.tw/")
+    return value
+
+
+WebUrl = Annotated[str, BeforeValidator(_web_url)]
+
+
 class Image(Strict):
     """A public image; ``alt`` is required because a screen reader cannot see the photo."""
 

@@ -14,7 +14,7 @@ from .text import sanitize
 
 class _Sanitize(Postprocessor):
     def run(self, text: str) -> str:
-        return sanitize(text)
+        return sanitize(text, page=True)
 
 
 class SafeHtmlExtension(Extension):

@@ -43,8 +43,12 @@ _SCHEMES = {"http", "https", "mailto", "tel"}
 _TABLE_STYLE = {"text-align"}
 
 
-def sanitize(fragment: str) -> str:
-    """The one HTML policy of the site: what is not allowed is removed, never escaped out."""
+def sanitize(fragment: str, *, page: bool = False) -> str:
+    """The one HTML policy of the site: what is not allowed is removed, never escaped out.
+
+    ``page``: the whole rendered page (``safehtml``), where links into evidence/ are dropped
+    too; the YAML's texts drop them earlier, in ``render_markdown``, with a note.
+    """
     return nh3.clean(
         fragment,
         tags=_TAGS,
@@ -55,7 +59,7 @@ def sanitize(fragment: str) -> str:
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=_SCHEMES,
         filter_style_properties=_TABLE_STYLE,
-        attribute_filter=_no_private_link,
+        attribute_filter=_no_private_link if page else None,
     )
 
 

@@ -164,3 +164,21 @@ def test_fuzzed_command_lines_never_crash(tmp_path: Path, argv):
     code, err = _main(tmp_path, *argv)
     assert code in (0, 1, 2), err
     assert "internal error" not in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize("url", ["http://[::1/", "http://x.org:99999999/", "javascript:alert(1)",
+                                 "http://exa mple.org/", "https://:0/"])
+def test_a_bad_site_address_is_an_error_in_the_yaml_and_in_the_environment(
+        alliance, monkeypatch, url):
+    path = alliance / "alliance.yml"
+    text = path.read_text(encoding="utf-8")
+    start = text.index("url:", text.index("website:"))
+    end = text.index("\n", start)
+    path.write_text(text[:start] + f'url: "{url}"' + text[end:], encoding="utf-8")
+    line = text[:start].count("\n") + 1
+    assert any(f"alliance.yml:{line}: website.url: '{url}' is not a web address" in e
+               for e in errors(alliance))
+    path.write_text(text, encoding="utf-8")
+    monkeypatch.setenv("ALLIANCE_SITE_URL", url)
+    code, err = _main(alliance.parents[1], "build", "smart-sensing")
+    assert code == 2 and "ALLIANCE_SITE_URL" in err and "internal error" not in err

@@ -16,6 +16,7 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from site_checks.crawl.scope import other_host
 from site_checks.evidence.page import page_facts
 from site_checks.models import LinkUse, PageFacts, SiteCrawl, UrlResult
 from site_checks.safety.netguard import refused_in
@@ -78,7 +79,8 @@ class Collector:
 
     def result(self, url_data) -> None:
         """LinkChecker's logger hands over one checked URL (a ``CompactUrlData``)."""
-        if url_data.extern and not self._check_external:
+        if url_data.extern and not self._check_external and other_host(
+                url_data.url or "", self.crawl.start_url):
             with self._lock:
                 self._skipped["external link, not checked (--internal-only)"] += 1
             return

@@ -44,18 +44,22 @@ MINISTRY_CREDIT = re.compile(
 def page_facts(
     html: str, url: str, last_modified: str | None, check_date: dt.date
 ) -> PageFacts:
-    """Draw :class:`PageFacts` from a page's HTML (already decoded by LinkChecker)."""
-    rewritten = rewrite_local_dates(html)
+    """Draw :class:`PageFacts` from a page's HTML (already decoded by LinkChecker).
+
+    Ids are taken from the page as served: links point at what the browser sees, so an id
+    such as ``news-114年5月3日`` must not go through the date rewriting the text gets.
+    """
     try:
-        tree = lxml.html.document_fromstring(rewritten)
+        tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         tree = lxml.html.document_fromstring("<html><body></body></html>")
-    for bad in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
-        bad.drop_tree()
-    title = (tree.findtext(".//title") or "").strip()
     anchors = frozenset(
         v for v in tree.xpath("//@id | //a/@name") if isinstance(v, str) and v
     )
+    _rewrite_text_dates(tree)
+    for bad in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
+        bad.drop_tree()
+    title = (tree.findtext(".//title") or "").strip()
     labels = tuple(
         _clean(el.text_content())
         for el in tree.xpath("//h1 | //h2 | //h3 | //nav//a | //header//a | //a | //title")
@@ -82,8 +86,9 @@ def page_facts(
     if found:
         dates.append(ClaimedDate("htmldate", found, url, "content"))
 
+    # trafilatura parses the page as served; the fingerprint masks dates in any form
     main = trafilatura.extract(
-        rewritten, url=url, fast=True, include_comments=False, include_tables=True,
+        html, url=url, fast=True, include_comments=False, include_tables=True,
         deduplicate=False,
     ) or body_text.replace(footer_text, "")
     fp = fingerprint(main)
@@ -100,6 +105,15 @@ def page_facts(
         labels=tuple(label for label in labels if label)[:400],
         ministry_credit=bool(MINISTRY_CREDIT.search(body_text)),
     )
+
+
+def _rewrite_text_dates(tree: etree._Element) -> None:
+    """Rewrite local date forms to ISO in the page's text (not in its tags or attributes)."""
+    for el in tree.iter():
+        if el.text:
+            el.text = rewrite_local_dates(el.text)
+        if el.tail:
+            el.tail = rewrite_local_dates(el.tail)
 
 
 def _clean(text: str) -> str:

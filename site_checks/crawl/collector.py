@@ -18,6 +18,7 @@ from lxml import etree
 
 from site_checks.crawl.scope import other_host
 from site_checks.evidence.page import page_facts
+from site_checks.evidence.template import without_boilerplate
 from site_checks.models import LinkUse, PageFacts, SiteCrawl, UrlResult
 from site_checks.safety.netguard import refused_in
 
@@ -119,5 +120,7 @@ class Collector:
             self._on_progress(len(self.crawl.pages), self.crawl.requests)
 
     def finish(self) -> SiteCrawl:
+        """The crawl, its pages' fingerprints retaken without the site's template."""
         self.crawl.skipped = dict(self._skipped)
+        self.crawl.pages = without_boilerplate(self.crawl.pages)
         return self.crawl

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from site_checks.evidence.dates import mask_dates
+from site_checks.evidence.volatile import mask_volatile
 
 _SPACE = re.compile(r"\s+")
 _SHINGLE = 4
@@ -30,12 +30,17 @@ class Fingerprint:
 
 def normalise(text: str) -> str:
     """Masked, lower-cased, whitespace-collapsed text: the input of both hashes."""
-    return _SPACE.sub(" ", mask_dates(text)).strip().lower()
+    return _SPACE.sub(" ", mask_volatile(text)).strip().lower()
 
 
-def fingerprint(main_text: str) -> Fingerprint:
-    """Fingerprint ``main_text`` (the extracted main text, not raw HTML)."""
-    norm = normalise(main_text)
+def blocks(main_text: str) -> tuple[str, ...]:
+    """The normalised, non-empty lines (paragraphs, cells) of ``main_text``, in order."""
+    return tuple(b for b in (normalise(line) for line in main_text.splitlines()) if b)
+
+
+def fingerprint_blocks(text_blocks: list[str] | tuple[str, ...]) -> Fingerprint:
+    """Fingerprint of a page's main text given as normalised blocks (see :func:`blocks`)."""
+    norm = " ".join(text_blocks)
     return Fingerprint(
         sha256=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
         simhash=simhash(norm),

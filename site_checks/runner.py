@@ -7,9 +7,12 @@ from what the history holds for the run, so a resumed run reports every site of 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import fcntl
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,6 +44,36 @@ class RunOutcome:
     document: dict
     paths: list[Path]
     resumed_sites: int
+    resumed: bool = False
+
+
+class RunLocked(Exception):
+    """Another spot check holds the history database; ``str()`` says what to do."""
+
+
+@contextlib.contextmanager
+def history_lock(db: Path) -> Iterator[None]:
+    """Hold ``<db>.lock`` for the whole run: two runs on one history (two ``--resume`` of the
+    same interrupted run, most dangerously) would crawl the same sites twice and store both.
+    The lock dies with the process (``flock``), so a killed run never leaves it behind."""
+    db.parent.mkdir(parents=True, exist_ok=True)
+    with open(db.with_name(db.name + ".lock"), "a+") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise RunLocked(f"another spot check is running on the history {db}; wait for it "
+                            "to finish (then --resume if needed) or give another --db") from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def run_key(registry: Registry) -> str:
+    """What identifies a run besides its date: the registry's absolute path and content, so
+    that ``--resume`` finds the run however the path is spelt, and never one of an edited
+    registry."""
+    return f"{registry.path.resolve()}#sha256:{registry.digest}"
 
 
 def in_season(date: dt.date) -> bool:
@@ -55,10 +88,20 @@ def run(
     on_progress: ProgressFn | None = None,
 ) -> RunOutcome:
     """Check ``sites`` (a subset of the registry) and write the three outputs."""
+    with history_lock(options.db):
+        return _run(registry, sites, options, on_progress)
+
+
+def _run(
+    registry: Registry,
+    sites: list[Site],
+    options: RunOptions,
+    on_progress: ProgressFn | None,
+) -> RunOutcome:
     prestart()  # the workers' forkserver loads LinkChecker while we open the history
     history = History(options.db)
     try:
-        key = str(registry.path)
+        key = run_key(registry)
         resumed = history.unfinished_run(options.date, key) if options.resume else None
         if resumed:
             run_id, site_ids = resumed
@@ -94,4 +137,5 @@ def run(
         csv_report.write(document, stem.with_suffix(".csv")),
         html_report.write(document, past, stem.with_suffix(".html")),
     ]
-    return RunOutcome(run_id=run_id, document=document, paths=paths, resumed_sites=len(done))
+    return RunOutcome(run_id=run_id, document=document, paths=paths, resumed_sites=len(done),
+                      resumed=bool(resumed))

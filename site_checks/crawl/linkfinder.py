@@ -16,6 +16,8 @@ from linkcheck import parser as lc_parser
 from linkcheck import strformat
 from linkcheck.htmlutil import linkparse
 
+from site_checks.safety.complexity import too_complex
+
 #: LinkChecker's table plus what browsers also fetch.
 TAGS: dict[str | None, list[str]] = {
     **linkparse.LinkTags,
@@ -61,7 +63,10 @@ class BrowserLinkFinder(linkparse.LinkFinder):
 
 
 def parse_html(url_data) -> None:
-    """LinkChecker's ``parse_html`` with :class:`BrowserLinkFinder`."""
+    """LinkChecker's ``parse_html`` with :class:`BrowserLinkFinder`; a page too complex to
+    parse is left alone (the collector reports it)."""
+    if too_complex(url_data.get_content()):
+        return
     soup = url_data.get_soup()
     finder = BrowserLinkFinder(url_data.add_url, TAGS)
     for element in soup.find_all(True):

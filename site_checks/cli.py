@@ -120,6 +120,9 @@ def _run_parser() -> _Parser:
     p.add_argument("--internal-only", action="store_true",
                    help="check only links to each site's own host (a local preview without "
                         "network); links to other hosts are counted as not checked")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="language of reasons, warnings and report labels (default: English "
+                        "in JSON/CSV, both languages in the HTML report)")
     p.add_argument("--retries", type=_number(int, 0, 10),
                    default=defaults.retries,
                    help=f"retries of unverified links (default {defaults.retries})")
@@ -208,7 +211,7 @@ def _main_run(argv: list[str]) -> int:
         backoff=args.backoff, check_external=not args.internal_only)
     options = RunOptions(date=args.date, db=args.db, out=args.out, settings=settings,
                          max_age_days=args.max_age or registry.max_age_days,
-                         resume=args.resume)
+                         resume=args.resume, lang=args.lang)
     with progress_display(len(sites)) as on_progress:
         outcome = run(registry, sites, options, on_progress)
     doc = outcome.document
@@ -253,10 +256,11 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: the registry is not UTF-8 text ({exc.reason}); save it as UTF-8",
               file=sys.stderr)
         return 1
-    except OSError as exc:  # a path the user gave cannot be read or written
-        where = f": {exc.filename}" if exc.filename else ""
-        print(f"error: {exc.strerror or exc}{where}; check --db, --out and the registry path",
-              file=sys.stderr)
+    except OSError as exc:
+        if exc.filename is None:  # not about a path the user gave: a real fault
+            raise
+        print(f"error: {exc.strerror or exc}: {exc.filename}; check --db, --out and the "
+              "registry path", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: finished sites are kept; run again with --resume to complete",

@@ -16,10 +16,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.i18n import Lang
 from site_checks.assess import site_result
 from site_checks.crawl.pool import ProgressFn, prestart, run_sites
 from site_checks.history import History
 from site_checks.registry import Registry, Site
+from site_checks.report import RunReport
 from site_checks.report import csv as csv_report
 from site_checks.report import html as html_report
 from site_checks.report import json as json_report
@@ -36,6 +38,8 @@ class RunOptions:
     settings: CheckSettings
     max_age_days: int
     resume: bool = False
+    #: Language of the reasons, warnings and report labels; None: both (the HTML report).
+    lang: Lang | None = None
 
 
 @dataclass(frozen=True)
@@ -116,26 +120,25 @@ def _run(
             for site, crawl in run_sites(todo, options.settings, options.date, workdir,
                                          on_progress):
                 previous = history.previous_check(site.id, run_id)
-                entry = site_result(site, crawl, previous, options.date, options.max_age_days)
-                history.record_site(run_id, entry, crawl.pages)
+                result = site_result(site, crawl, previous, options.date, options.max_age_days)
+                history.record_site(run_id, result, crawl.pages)
         finally:
             shutil.rmtree(workdir, ignore_errors=True)
         history.finish_run(run_id)
-        document = {
-            "date": options.date.isoformat(),
-            "in_season": in_season(options.date),
-            "max_age_days": options.max_age_days,
-            "sites": history.run_results(run_id),
-        }
-        past = {s["id"]: history.verdict_history(s["id"], run_id) for s in document["sites"]}
+        results = history.run_results(run_id)
+        report = RunReport(
+            date=options.date.isoformat(), in_season=in_season(options.date),
+            max_age_days=options.max_age_days, results=results, lang=options.lang,
+            past={r.id: history.verdict_history(r.id, run_id) for r in results})
     finally:
         history.close()
     options.out.mkdir(parents=True, exist_ok=True)
     stem = options.out / f"spotcheck-{options.date.isoformat()}"
+    document = json_report.document(report)
     paths = [
-        json_report.write(document, stem.with_suffix(".json")),
-        csv_report.write(document, stem.with_suffix(".csv")),
-        html_report.write(document, past, stem.with_suffix(".html")),
+        json_report.write(report, stem.with_suffix(".json")),
+        csv_report.write(report, stem.with_suffix(".csv")),
+        html_report.write(report, stem.with_suffix(".html")),
     ]
     return RunOutcome(run_id=run_id, document=document, paths=paths, resumed_sites=len(done),
                       resumed=bool(resumed))

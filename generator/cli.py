@@ -175,10 +175,14 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if "spotcheck" in argv[:3] and argv[0] != "new":
+        # its own options (argparse's REMAINDER mishandles a leading option)
         index = argv.index("spotcheck")
-        from site_checks.cli import main as spotcheck_main
+        before = argv[:index]
+        lang = (detect_lang(before[before.index("--lang") + 1]) if "--lang" in before[:-1]
+                else None)
+        from .commands import spotcheck
 
-        return spotcheck_main(argv[index + 1:])
+        return spotcheck.run(argv[index + 1:], lang)
     args = _parser().parse_args(argv)
     lang = detect_lang(args.lang)
     root = project_root()

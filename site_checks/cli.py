@@ -9,16 +9,20 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
+import sqlite3
 import sys
 from pathlib import Path
 
 from site_checks import plan as planning
-from site_checks.registry import Registry, RegistryError, load_registry
+from site_checks.registry import MAX_AGE_LIMIT, Registry, RegistryError, load_registry
 from site_checks.report.progress import progress_display
-from site_checks.runner import RunOptions, run
+from site_checks.runner import RunLocked, RunOptions, run
 from site_checks.settings import CheckSettings
 
 PROG = "alliance spotcheck"
+#: A registry lists sites; anything bigger is the wrong file.
+MAX_REGISTRY_BYTES = 5_000_000
 
 
 class UsageError(Exception):
@@ -44,21 +48,33 @@ def _pace(value: str) -> tuple[float, float]:
     except ValueError:
         raise argparse.ArgumentTypeError(
             f"{value!r} is not SECONDS or MIN:MAX, e.g. 0.1:0.6") from None
-    if pace[0] < 0 or pace[1] < pace[0]:
-        raise argparse.ArgumentTypeError("pace needs 0 <= MIN <= MAX")
+    if not all(math.isfinite(p) for p in pace) or pace[0] < 0 or pace[1] < pace[0] \
+            or pace[1] > 60:
+        raise argparse.ArgumentTypeError("pace needs 0 <= MIN <= MAX <= 60 seconds")
     return pace
 
 
-def _positive(kind: type):
+def _number(kind: type, low: float, high: float, unit: str = ""):
+    """An argparse type: a finite ``kind`` number with ``low <= value <= high``.
+
+    ``nan`` and ``inf`` are refused: ``--site-timeout inf`` would switch the wall-clock cap
+    off and ``--timeout nan`` would make every site unreachable."""
     def parse(value: str):
         try:
             number = kind(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"{value!r} is not a number") from None
-        if number <= 0:
-            raise argparse.ArgumentTypeError(f"{value!r} must be greater than 0")
+        if not math.isfinite(number) or not low <= number <= high:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} must be a number from {low:g} to {high:g}{unit}")
         return number
     return parse
+
+
+def _positive(kind: type, high: float, unit: str = ""):
+    """A finite number greater than 0 and at most ``high``."""
+    smallest = 1 if kind is int else 0.001
+    return _number(kind, smallest, high, unit)
 
 
 def _run_parser() -> _Parser:
@@ -68,11 +84,11 @@ def _run_parser() -> _Parser:
     p.add_argument("registry", type=Path, help="YAML registry of sites (see interfaces.md)")
     p.add_argument("--date", type=_date, default=dt.date.today(),
                    help="check date, YYYY-MM-DD (default: today)")
-    p.add_argument("--sample", type=_positive(int), metavar="N",
+    p.add_argument("--sample", type=_positive(int, 1_000_000), metavar="N",
                    help="check a reproducible random sample of N sites (needs --seed)")
     p.add_argument("--seed", help="seed of the sample")
     p.add_argument("--only", metavar="ID[,ID…]", help="check only these site ids")
-    p.add_argument("--max-age", type=_positive(int), metavar="DAYS",
+    p.add_argument("--max-age", type=_positive(int, MAX_AGE_LIMIT, " days"), metavar="DAYS",
                    help="content older than this is not fresh (default: registry, else 90)")
     p.add_argument("--db", type=Path, default=Path("spotchecks.sqlite"),
                    help="history database (default: spotchecks.sqlite)")
@@ -80,30 +96,42 @@ def _run_parser() -> _Parser:
                    help="folder for spotcheck-<date>.json/.csv/.html (default: .)")
     p.add_argument("--resume", action="store_true",
                    help="complete the interrupted run of this date and registry")
-    p.add_argument("--workers", type=_positive(int), default=defaults.workers,
+    p.add_argument("--workers", type=_positive(int, 64),
+                   default=defaults.workers,
                    help=f"sites checked at once, one process each (default {defaults.workers})")
     p.add_argument("--pace", type=_pace, default=defaults.pace, metavar="MIN[:MAX]",
                    help="seconds between requests to one host (default 0.1:0.6, "
                    "LinkChecker's polite pace; 0 lifts it)")
-    p.add_argument("--timeout", type=_positive(float), default=defaults.request_timeout,
+    p.add_argument("--timeout", type=_positive(float, 3600, " seconds"),
+                   default=defaults.request_timeout,
                    help=f"seconds per request (default {defaults.request_timeout:g})")
-    p.add_argument("--site-timeout", type=_positive(float), default=defaults.site_timeout,
+    p.add_argument("--site-timeout", type=_positive(float, 86400, " seconds"),
+                   default=defaults.site_timeout,
                    help=f"wall-clock cap per site, seconds (default {defaults.site_timeout:g})")
-    p.add_argument("--max-pages", type=_positive(int), default=defaults.max_pages,
+    p.add_argument("--max-pages", type=_positive(int, 1_000_000),
+                   default=defaults.max_pages,
                    help=f"own pages per site at most (default {defaults.max_pages})")
-    p.add_argument("--max-depth", type=_positive(int), default=defaults.max_depth,
+    p.add_argument("--max-depth", type=_positive(int, 1000),
+                   default=defaults.max_depth,
                    help=f"link depth at most (default {defaults.max_depth})")
-    p.add_argument("--max-bytes", type=_positive(int), default=defaults.max_bytes,
+    p.add_argument("--max-bytes", type=_positive(int, 1 << 30, " bytes"),
+                   default=defaults.max_bytes,
                    help=f"bytes read per page at most (default {defaults.max_bytes})")
     p.add_argument("--internal-only", action="store_true",
-                   help="check only each site's own links (a local preview without network); "
-                        "external links are counted as not checked")
-    p.add_argument("--retries", type=int, default=defaults.retries,
+                   help="check only links to each site's own host (a local preview without "
+                        "network); links to other hosts are counted as not checked")
+    p.add_argument("--lang", choices=["zh", "en"],
+                   help="language of reasons, warnings and report labels (default: English "
+                        "in JSON/CSV, both languages in the HTML report)")
+    p.add_argument("--retries", type=_number(int, 0, 10),
+                   default=defaults.retries,
                    help=f"retries of unverified links (default {defaults.retries})")
-    p.add_argument("--max-retry-wait", type=float, default=defaults.max_retry_wait,
+    p.add_argument("--max-retry-wait", type=_number(float, 0, 3600, " seconds"),
+                   default=defaults.max_retry_wait,
                    help="longest Retry-After honoured, seconds "
                    f"(default {defaults.max_retry_wait:g})")
-    p.add_argument("--backoff", type=float, default=defaults.backoff,
+    p.add_argument("--backoff", type=_number(float, 0, 600, " seconds"),
+                   default=defaults.backoff,
                    help=f"first retry delay without Retry-After (default {defaults.backoff:g})")
     return p
 
@@ -112,18 +140,37 @@ def _plan_parser() -> _Parser:
     p = _Parser(prog=f"{PROG} plan", description="Draw K irregular check dates between May 1 "
                 "and Oct 31 of YEAR, each with its sites, reproducibly.")
     p.add_argument("registry", type=Path)
-    p.add_argument("--year", type=_positive(int), required=True)
-    p.add_argument("--checks", type=_positive(int), required=True, metavar="K")
+    p.add_argument("--year", type=_number(int, 2000, 2200), required=True)
+    p.add_argument("--checks", type=_positive(int, 184), required=True, metavar="K")
     p.add_argument("--seed", required=True)
-    p.add_argument("--sample", type=_positive(int), metavar="N",
+    p.add_argument("--sample", type=_positive(int, 1_000_000), metavar="N",
                    help="sites per check (default: every site once in the season)")
     return p
 
 
 def _load(path: Path) -> Registry:
-    if not path.is_file():
+    if not path.exists():
         raise UsageError(f"{PROG}: registry file not found: {path}")
+    if not path.is_file():
+        raise UsageError(f"{PROG}: registry {path} is not a regular file (a folder, FIFO or "
+                         "device); give the YAML file that lists the sites")
+    if path.stat().st_size > MAX_REGISTRY_BYTES:
+        raise UsageError(f"{PROG}: registry {path} is larger than "
+                         f"{MAX_REGISTRY_BYTES // 1_000_000} MB; a registry lists sites, "
+                         "split it or check that this is the right file")
     return load_registry(path)
+
+
+def _check_paths(db: Path, out: Path) -> None:
+    """Refuse a ``--db`` or ``--out`` that cannot be what it must be, before any crawl."""
+    if db.is_dir():
+        raise UsageError(f"{PROG}: --db {db} is a folder; give the history file, e.g. "
+                         f"--db {db / 'spotchecks.sqlite'}")
+    if db.exists() and not db.is_file():
+        raise UsageError(f"{PROG}: --db {db} is not a regular file; give the history file")
+    if out.exists() and not out.is_dir():
+        raise UsageError(f"{PROG}: --out {out} is a file; give a folder for the reports "
+                         "(it is created if missing)")
 
 
 def _main_plan(argv: list[str]) -> int:
@@ -146,6 +193,7 @@ def _main_run(argv: list[str]) -> int:
     if args.sample and args.seed is None:
         raise UsageError(f"{PROG}: --sample needs --seed S so that the sample can be redrawn")
     registry = _load(args.registry)
+    _check_paths(args.db, args.out)
     sites = list(registry.sites)
     if args.only:
         wanted = [s.strip() for s in args.only.split(",") if s.strip()]
@@ -163,15 +211,18 @@ def _main_run(argv: list[str]) -> int:
         backoff=args.backoff, check_external=not args.internal_only)
     options = RunOptions(date=args.date, db=args.db, out=args.out, settings=settings,
                          max_age_days=args.max_age or registry.max_age_days,
-                         resume=args.resume)
+                         resume=args.resume, lang=args.lang)
     with progress_display(len(sites)) as on_progress:
         outcome = run(registry, sites, options, on_progress)
     doc = outcome.document
     if not doc["in_season"]:
         print(f"note: {doc['date']} is before May 1: outside the ministry's spot-check "
               "season (R6); the check ran anyway.")
-    if outcome.resumed_sites:
+    if outcome.resumed:
         print(f"resumed run {outcome.run_id}: {outcome.resumed_sites} site(s) were already done")
+    elif args.resume:
+        print(f"note: no interrupted run of {doc['date']} with this registry (same file, same "
+              "content) was found; a new run was made")
     for site in doc["sites"]:
         why = "; ".join(site["reasons"])
         print(f"{site['verdict']:<12} {site['id']:<20} {why}")
@@ -194,9 +245,22 @@ def main(argv: list[str] | None = None) -> int:
     except RegistryError as exc:
         print(f"error: the registry is invalid:\n{exc}", file=sys.stderr)
         return 1
+    except RunLocked as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    except sqlite3.DatabaseError as exc:
+        print(f"error: the history database cannot be used ({exc}); give another --db or "
+              "move this file away", file=sys.stderr)
+        return 1
     except UnicodeDecodeError as exc:
         print(f"error: the registry is not UTF-8 text ({exc.reason}); save it as UTF-8",
               file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if exc.filename is None:  # not about a path the user gave: a real fault
+            raise
+        print(f"error: {exc.strerror or exc}: {exc.filename}; check --db, --out and the "
+              "registry path", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("interrupted: finished sites are kept; run again with --resume to complete",

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from site_checks.evidence.freshness import PreviousCheck
 from site_checks.models import PageFacts
+from site_checks.result import SiteResult
 from site_checks.safety.traps import page_key
 
 _SCHEMA = """
@@ -119,42 +120,40 @@ class History:
         return PreviousCheck(date=date, fingerprints=prints, last_update=last_update,
                              last_change=last_change)
 
-    def record_site(
-        self,
-        run_id: int,
-        site: dict,
-        pages: list[PageFacts],
-    ) -> None:
-        """Store one finished site (its JSON entry, pages and bad links) in one transaction."""
-        fresh = site.get("freshness") or {}
-        links = site.get("links") or {}
-        changed = fresh.get("changed_since_last_check")
+    def record_site(self, run_id: int, result: SiteResult, pages: list[PageFacts]) -> None:
+        """Store one finished site (its result, pages and bad links) in one transaction."""
+        fresh = result.freshness
+        changed = fresh.changed_since_last_check if fresh else None
         with self.db:
             self.db.execute(
                 "INSERT INTO sites (id, name, url) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE "
                 "SET name = excluded.name, url = excluded.url",
-                (site["id"], site.get("name", site["id"]), site["url"]))
+                (result.id, result.name, result.url))
             self.db.execute(
                 "INSERT OR REPLACE INTO checks (run_id, site_id, verdict, reasons, last_update,"
                 " last_change, changed, result, finished_at) VALUES (?,?,?,?,?,?,?,?,?)",
-                (run_id, site["id"], site["verdict"], json.dumps(site["reasons"]),
-                 fresh.get("last_update"), fresh.get("last_change"),
+                (run_id, result.id, result.verdict, json.dumps([m.en for m in result.reasons]),
+                 fresh.last_update if fresh else None, fresh.last_change if fresh else None,
                  None if changed is None else int(changed),
-                 json.dumps(site, ensure_ascii=False), _now()))
+                 json.dumps(result.to_record(), ensure_ascii=False), _now()))
             self.db.executemany(
                 "INSERT OR REPLACE INTO pages VALUES (?, ?, ?, ?, ?, ?)",
-                [(run_id, site["id"], page_key(p.url), p.sha256, f"{p.simhash:016x}",
+                [(run_id, result.id, page_key(p.url), p.sha256, f"{p.simhash:016x}",
                   p.text_length) for p in pages])
+            links = result.links
             self.db.executemany(
                 "INSERT INTO links VALUES (?, ?, ?, ?, ?, ?)",
-                [(run_id, site["id"], e["parent"], e["url"], kind, e["status"])
-                 for kind in ("broken", "unverified", "blocked") for e in links.get(kind, [])])
+                [(run_id, result.id, e["parent"], e["url"], kind, e["status"])
+                 for kind, entries in (("broken", links.broken),
+                                       ("unverified", links.unverified),
+                                       ("blocked", links.blocked)) for e in entries])
 
-    def run_results(self, run_id: int) -> list[dict]:
-        """The JSON entries of a run's sites, in the run's site order."""
+    def run_results(self, run_id: int) -> list[SiteResult]:
+        """The results of a run's sites, in the run's site order."""
         rows = dict(self.db.execute(
             "SELECT site_id, result FROM checks WHERE run_id = ?", (run_id,)).fetchall())
-        return [json.loads(rows[s]) for s in self.run_site_ids(run_id) if s in rows]
+        return [SiteResult.from_record(json.loads(rows[s]))
+                for s in self.run_site_ids(run_id) if s in rows]
 
     def verdict_history(self, site_id: str, up_to_run: int, limit: int = 12) -> list[dict]:
         """The site's verdicts over past runs, oldest first, for the report."""

@@ -14,13 +14,20 @@ class ClaimedDate:
     """A date a page claims, where it came from, and why it might not count as content.
 
     ``context`` is ``"content"`` for a date in the page body, ``"footer"`` for one in a
-    footer/copyright block and ``"build"`` for a generator or deploy stamp.
+    footer/copyright block, ``"build"`` for a generator or deploy stamp, ``"stamp"`` for one
+    next to an update or clock label (最後更新, last updated, 今天是) and ``"event"`` for the
+    date of an announced event (活動日期, 報名截止, a calendar, JSON-LD ``startDate``).
+    ``position`` is where the date stands in the page's template (tags, ids and classes from
+    ``<body>`` down), so that a date in the same place on every page is known as a stamp;
+    ``precision`` is ``"day"`` or ``"month"`` (a month is dated by its first day).
     """
 
     kind: str
     date: str
     url: str
     context: str = "content"
+    position: str = ""
+    precision: str = "day"
 
 
 @dataclass(frozen=True)
@@ -38,6 +45,9 @@ class PageFacts:
     anchors: frozenset[str]
     labels: tuple[str, ...]
     ministry_credit: bool
+    #: The normalised blocks of the main text; those the site repeats on most pages are
+    #: template (``evidence.template``) and left out of the fingerprints above.
+    blocks: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

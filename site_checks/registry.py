@@ -6,6 +6,7 @@ what is wrong and how to fix it (interfaces.md), and no input they can write giv
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +15,8 @@ from urllib.parse import urlsplit
 import yaml
 
 DEFAULT_MAX_AGE_DAYS = 90
+#: A century: any longer "maximum age" is a typo (and overflows date arithmetic).
+MAX_AGE_LIMIT = 36_500
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9_-]*$")
 _TOP_KEYS = {"max_age_days", "sites"}
 _SITE_KEYS = {"id", "name", "url"}
@@ -39,13 +42,19 @@ class Registry:
     path: Path
     max_age_days: int
     sites: tuple[Site, ...]
+    #: SHA-256 of the file's bytes: with the absolute path, what identifies a run.
+    digest: str = ""
 
 
 def load_registry(path: Path) -> Registry:
     """Read and validate ``path``; raise :class:`RegistryError` listing every problem found."""
-    text = path.read_text(encoding="utf-8")
+    raw = path.read_bytes()
+    text = raw.decode("utf-8")
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except RecursionError:
+        raise RegistryError(f"{path}:1: nested too deeply to be a registry; a registry is a "
+                            "list of sites, each with id, name and url") from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 if mark else 1
@@ -72,9 +81,10 @@ def load_registry(path: Path) -> Registry:
     if "max_age_days" in top:
         node = top["max_age_days"][1]
         value = _scalar(node)
-        if not (isinstance(value, int) and not isinstance(value, bool) and value > 0):
-            err(node, "max_age_days", f"{node.value!r} is not a positive whole number of "
-                "days; write e.g. `max_age_days: 90`")
+        if not (isinstance(value, int) and not isinstance(value, bool)
+                and 0 < value <= MAX_AGE_LIMIT):
+            err(node, "max_age_days", f"{node.value!r} is not a whole number of days from 1 "
+                f"to {MAX_AGE_LIMIT}; write e.g. `max_age_days: 90`")
         else:
             max_age = value
 
@@ -94,7 +104,24 @@ def load_registry(path: Path) -> Registry:
                     sites.append(site)
     if errors:
         raise RegistryError("\n".join(errors))
-    return Registry(path=path, max_age_days=max_age, sites=tuple(sites))
+    return Registry(path=path, max_age_days=max_age, sites=tuple(sites),
+                    digest=hashlib.sha256(raw).hexdigest())
+
+
+def _url_problem(url: str) -> str | None:
+    """What is wrong with a site's address, or None."""
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # raises on a port that is not a number from 0 to 65535
+    except ValueError as exc:
+        return f"is not a valid address ({exc})"
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        return "is not an http(s) address"
+    if port == 0:
+        return "has port 0, which no server listens on"
+    if any(c.isspace() for c in url):
+        return "contains spaces"
+    return None
 
 
 def _scalar(node: yaml.Node) -> object:
@@ -142,10 +169,10 @@ def _site(item: yaml.Node, where: str, err, seen: dict[str, int]) -> Site | None
             seen[values["id"]] = vnode.start_mark.line + 1
     if "url" in values:
         vnode = fields["url"][1]
-        parts = urlsplit(values["url"])
-        if parts.scheme not in ("http", "https") or not parts.hostname:
-            err(vnode, f"{where}.url", f"{values['url']!r} is not an http(s) address; write "
-                "the site's home page, e.g. https://demo.example.edu.tw/")
+        problem = _url_problem(values["url"])
+        if problem:
+            err(vnode, f"{where}.url", f"{values['url']!r} {problem}; write the site's home "
+                "page, e.g. https://demo.example.edu.tw/")
             ok = False
     if not ok:
         return None

@@ -16,8 +16,11 @@ from collections.abc import Callable
 
 from lxml import etree
 
+from site_checks.crawl.scope import other_host
 from site_checks.evidence.page import page_facts
+from site_checks.evidence.template import without_boilerplate
 from site_checks.models import LinkUse, PageFacts, SiteCrawl, UrlResult
+from site_checks.safety.complexity import too_complex
 from site_checks.safety.netguard import refused_in
 
 #: Prefix of the info strings our connection plugin attaches to LinkChecker's results.
@@ -46,8 +49,13 @@ class Collector:
     def page(self, url: str, html: str, last_modified: str | None) -> None:
         """An own HTML page was fetched: draw its facts while the HTML is in memory.
 
-        A page our analysis chokes on is counted, not fatal: its links are still checked.
+        A page our analysis chokes on is counted, not fatal: its links are still checked. A
+        page too complex to parse is counted under that name and neither parsed nor analysed.
         """
+        complex_page = too_complex(html)
+        if complex_page:
+            self.skipped(complex_page)
+            return
         try:
             facts: PageFacts = page_facts(html, url, last_modified, self.check_date)
         except Exception as exc:  # noqa: BLE001 - third-party parsers raise anything
@@ -78,7 +86,8 @@ class Collector:
 
     def result(self, url_data) -> None:
         """LinkChecker's logger hands over one checked URL (a ``CompactUrlData``)."""
-        if url_data.extern and not self._check_external:
+        if url_data.extern and not self._check_external and other_host(
+                url_data.url or "", self.crawl.start_url):
             with self._lock:
                 self._skipped["external link, not checked (--internal-only)"] += 1
             return
@@ -117,5 +126,7 @@ class Collector:
             self._on_progress(len(self.crawl.pages), self.crawl.requests)
 
     def finish(self) -> SiteCrawl:
+        """The crawl, its pages' fingerprints retaken without the site's template."""
         self.crawl.skipped = dict(self._skipped)
+        self.crawl.pages = without_boilerplate(self.crawl.pages)
         return self.crawl

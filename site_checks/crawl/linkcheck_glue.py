@@ -9,18 +9,20 @@ site's intern patterns). The caller must already have pointed HOME/XDG_* at a wo
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urljoin
 
-from linkcheck import configuration, plugins
+from linkcheck import configuration, get_link_pat, plugins
 from linkcheck.cache import robots_txt
 from linkcheck.checker import get_url_from
 from linkcheck.director import aggregator, check_urls
 
 from site_checks import USER_AGENT
+from site_checks.crawl import linkfinder
 from site_checks.crawl.collector import Collector
 from site_checks.crawl.externals import ExternalStore, SharedResultCache
 from site_checks.crawl.logger import CollectorLogger
 from site_checks.crawl.queue import RecordingUrlQueue
+from site_checks.crawl.scope import internal_prefixes, other_hosts_pattern
 from site_checks.safety.traps import TrapLimits
 from site_checks.settings import CheckSettings
 
@@ -28,16 +30,9 @@ PLUGIN_FOLDER = Path(__file__).parent / "lc_plugins"
 PLUGINS = ["SpotCheckContent", "SpotCheckConnection"]
 
 
-def internal_prefixes(start_url: str) -> tuple[str, ...]:
-    """URL prefixes LinkChecker treats as the site itself (its intern pattern, as prefixes)."""
-    parts = urlsplit(start_url)
-    host = parts.netloc.lower().removeprefix("www.")
-    path = parts.path[: parts.path.rfind("/") + 1] or "/"
-    return tuple(f"{scheme}://{www}{host}{path}"
-                 for scheme in ("http", "https") for www in ("", "www."))
-
-
-def make_config(collector: Collector, settings: CheckSettings) -> configuration.Configuration:
+def make_config(
+    collector: Collector, settings: CheckSettings, start_url: str
+) -> configuration.Configuration:
     """A fresh LinkChecker configuration for one site."""
     config = configuration.Configuration()
     config["threads"] = settings.threads
@@ -46,7 +41,12 @@ def make_config(collector: Collector, settings: CheckSettings) -> configuration.
     config["recursionlevel"] = settings.max_depth
     config["maxfilesizedownload"] = settings.max_bytes
     config["maxfilesizeparse"] = settings.max_bytes
-    config["checkextern"] = settings.check_external  # check external links, never follow
+    # Links outside the site are checked, never followed (scope.py); with --internal-only,
+    # links to other hosts are not even checked, those to the same host still are.
+    config["checkextern"] = True
+    if not settings.check_external:
+        config["externlinks"].append(
+            get_link_pat("!" + other_hosts_pattern(start_url), strict=True))
     config["allowedschemes"] = ["http", "https"]  # no DNS/SMTP probes for mailto: and co.
     config["useragent"] = USER_AGENT
     config["status"] = False
@@ -74,7 +74,8 @@ def crawl_site(
     start_url: str, collector: Collector, settings: CheckSettings, store: ExternalStore
 ) -> None:
     """Crawl one site within its host and path, checking every link once."""
-    config = make_config(collector, settings)
+    linkfinder.install()
+    config = make_config(collector, settings, start_url)
     urlqueue = RecordingUrlQueue(collector, TrapLimits(max_pages=settings.max_pages))
     aggregate = _Aggregate(
         config,

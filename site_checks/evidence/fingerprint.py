@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from site_checks.evidence.dates import mask_dates
+from site_checks.evidence.volatile import mask_volatile
 
 _SPACE = re.compile(r"\s+")
 _SHINGLE = 4
@@ -28,14 +28,18 @@ class Fingerprint:
     length: int
 
 
-def normalise(text: str) -> str:
-    """Masked, lower-cased, whitespace-collapsed text: the input of both hashes."""
-    return _SPACE.sub(" ", mask_dates(text)).strip().lower()
+def blocks(main_text: str) -> tuple[str, ...]:
+    """The non-empty lines (paragraphs, cells) of ``main_text``, in order, each masked
+    (``volatile``), lower-cased and whitespace-collapsed: the input of both hashes.
+
+    The text is masked once as a whole, a tenth of the cost of masking line by line."""
+    lines = (_SPACE.sub(" ", line).strip() for line in mask_volatile(main_text).splitlines())
+    return tuple(line.lower() for line in lines if line)
 
 
-def fingerprint(main_text: str) -> Fingerprint:
-    """Fingerprint ``main_text`` (the extracted main text, not raw HTML)."""
-    norm = normalise(main_text)
+def fingerprint_blocks(text_blocks: list[str] | tuple[str, ...]) -> Fingerprint:
+    """Fingerprint of a page's main text given as normalised blocks (see :func:`blocks`)."""
+    norm = " ".join(text_blocks)
     return Fingerprint(
         sha256=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
         simhash=simhash(norm),

@@ -18,11 +18,13 @@ from urllib.parse import urlsplit
 
 from site_checks.evidence.dates import parse_iso
 from site_checks.evidence.fingerprint import distance
-from site_checks.models import PageFacts
+from site_checks.models import ClaimedDate, PageFacts
 from site_checks.safety.traps import page_key
 
-#: A deploy date printed on at least this share of pages (of 3 or more) is a build stamp.
+#: A date (or a template position holding one) on at least this share of a site's pages, of
+#: :data:`STAMP_PAGES` or more, is a stamp.
 STAMP_SHARE = 0.8
+STAMP_PAGES = 3
 
 
 @dataclass(frozen=True)
@@ -116,8 +118,16 @@ def assess(
 def _claimed_dates(
     pages: list[PageFacts], sitemap_lastmods: list[str], check_date: dt.date
 ) -> tuple[list[dict], list[dict]]:
-    """Split every claimed date into content dates and ignored ones (with the reason)."""
+    """Split every claimed date into content dates and ignored ones (with the reason).
+
+    What makes a date a stamp is read from the pages alone, whatever the headers say: its
+    label (最後更新, 今天是: context ``stamp``), its place in the template (a position that
+    holds a date on nearly every page), the same date on nearly every page, or being the
+    check date or its eve (a clock, a deploy). An event's own date (context ``event``) is not
+    content either: the announcement's date is.
+    """
     today = check_date.isoformat()
+    eve = (check_date - dt.timedelta(days=1)).isoformat()
     accepted: list[dict] = []
     reasons: dict[str, dict] = {}
 
@@ -126,29 +136,33 @@ def _claimed_dates(
         if why not in reasons or date > reasons[why]["date"]:
             reasons[why] = {"kind": kind, "url": url, "date": date, "ignored": why}
 
-    per_date = Counter()
-    for page in pages:
-        for date in {d.date for d in page.dates if d.context == "content"}:
-            per_date[date] += 1
-    # A date on (nearly) every page that is also the deploy time (Last-Modified or a uniform
-    # sitemap lastmod) is the build date printed by the layout; a "latest news" sidebar is not.
-    deploy = {_http_date(p.last_modified) for p in pages if p.last_modified}
-    deploy |= {d.isoformat() for d in (parse_iso(v) for v in sitemap_lastmods) if d}
-    stamps = {d for d, n in per_date.items()
-              if len(pages) >= 3 and n / len(pages) >= STAMP_SHARE and d in deploy}
+    def everywhere(count: int) -> bool:
+        return len(pages) >= STAMP_PAGES and count / len(pages) >= STAMP_SHARE
+
+    per_position = Counter(pos for page in pages
+                           for pos in {d.position for d in page.dates if d.position})
+    template = {pos for pos, n in per_position.items() if everywhere(n)}
+    # htmldate only re-reads what the page shows: counting it would make a date shown in a
+    # template box on every page look like "the same date on every page" on the news page too
+    per_date = Counter(date for page in pages for date in {
+        d.date for d in page.dates
+        if d.context == "content" and d.kind != "htmldate" and d.position not in template})
+    stamps = {date for date, n in per_date.items() if everywhere(n)}
 
     for page in pages:
-        for claim in page.dates:
-            entry = {"kind": claim.kind, "url": claim.url, "date": claim.date}
-            if claim.context == "footer":
-                ignore(claim.kind, claim.url, claim.date, "in the footer (site furniture)")
-            elif claim.context == "build":
-                ignore(claim.kind, claim.url, claim.date, "a build or deploy stamp")
-            elif claim.date > today:
-                ignore(claim.kind, claim.url, claim.date, "in the future")
-            elif claim.date in stamps:
-                ignore(claim.kind, claim.url, claim.date, "the same date on every page (stamp)")
+        # htmldate and <meta> name no place on the page: they are trusted only for a date the
+        # page does not also show as a stamp, a clock or an event
+        located = [c for c in page.dates if c.kind in ("visible", "time")]
+        not_content: set[str] = set()
+        for claim in [*located, *(c for c in page.dates if c not in located)]:
+            why = _why_not_content(claim, today, eve, template, stamps, not_content)
+            if why:
+                ignore(claim.kind, claim.url, claim.date, why)
+                not_content.add(claim.date)
             else:
+                entry = {"kind": claim.kind, "url": claim.url, "date": claim.date}
+                if claim.precision != "day":
+                    entry["precision"] = claim.precision
                 accepted.append(entry)
         for year in page.copyright_years:
             ignore("copyright", page.url, f"{year}", "© year is not a content date")
@@ -161,9 +175,40 @@ def _claimed_dates(
         ignore("sitemap-lastmod", "", lastmods[0], "every sitemap lastmod is the same (build date)")
     else:
         for date in lastmods:
-            if date <= today:
+            if date in (today, eve):
+                ignore("sitemap-lastmod", "", date, _CHECK_DAY)
+            elif date < today:
                 accepted.append({"kind": "sitemap-lastmod", "url": "", "date": date})
     return accepted, sorted(reasons.values(), key=lambda e: e["ignored"])
+
+
+_CHECK_DAY = "the check date or its eve (a clock or a deploy stamp)"
+
+
+def _why_not_content(
+    claim: ClaimedDate, today: str, eve: str, template: set[str], stamps: set[str],
+    not_content: set[str],
+) -> str | None:
+    """Why ``claim`` is not a content date, or None when it is one."""
+    if claim.context == "footer":
+        return "in the footer (site furniture)"
+    if claim.context == "build":
+        return "a build or deploy stamp"
+    if claim.context == "stamp":
+        return "next to an update or clock label (最後更新, 今天是, last updated)"
+    if claim.context == "event":
+        return "the date of an event (the announcement's date counts)"
+    if claim.date > today:
+        return "in the future"
+    if claim.date in (today, eve):
+        return _CHECK_DAY
+    if claim.position and claim.position in template:
+        return "in the same place of the template on every page (stamp)"
+    if claim.date in stamps:
+        return "the same date on every page (stamp)"
+    if claim.kind not in ("visible", "time") and claim.date in not_content:
+        return "shown on the page as a stamp, clock or event date"
+    return None
 
 
 def _newest_per_kind(entries: list[dict]) -> list[dict]:

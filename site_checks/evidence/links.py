@@ -26,6 +26,34 @@ _RESET = re.compile(r"RemoteDisconnected|Connection aborted|reset by peer", re.I
 
 OK, BROKEN, UNVERIFIED, BLOCKED, ROBOTS = "ok", "broken", "unverified", "blocked", "robots"
 
+#: Schemes that name a file on someone's own computer or office network, never the web.
+_LOCAL_SCHEMES = {"file", "smb", "cifs", "afp", "nfs"}
+LOCAL_FILE = "points to a file on the author's computer"
+
+
+def points_to_local_file(url: str) -> bool:
+    """True for ``file:``, network-share and Windows drive (``C:\\…``) links: they work only
+    on the machine the page was written on, so for every reader they are broken."""
+    scheme, colon, _rest = url.partition(":")
+    scheme = scheme.lower()
+    return bool(colon) and (scheme in _LOCAL_SCHEMES or (len(scheme) == 1 and scheme.isalpha()))
+
+
+def fragment_resolves(fragment: str, anchors: frozenset[str]) -> bool:
+    """Does ``#fragment`` land on the page whose ids (as served) are ``anchors``?
+
+    As browsers do (HTML's "find a potential indicated element"): an empty fragment and
+    ``top`` (any case) mean the top of the page; a text fragment ``:~:text=…`` is a search,
+    not an id (only an id before it, ``#id:~:text=…``, must exist); an id is looked up both as
+    written and percent-decoded, so ``#50%25off`` finds ``id="50%off"`` and ``#%E4%B8%AD``
+    finds ``id="中"``.
+    """
+    decoded = unquote(fragment)
+    target = decoded.split(":~:", 1)[0]
+    if target == "" or target.lower() == "top":
+        return True
+    return fragment in anchors or decoded in anchors or target in anchors
+
 
 def classify(result: UrlResult) -> tuple[str, str]:
     """``(kind, status)``: kind is ok/broken/unverified/blocked/robots, status a short label."""
@@ -86,6 +114,11 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
         if (page_key(use.page), use.url) in seen:
             continue
         seen.add((page_key(use.page), use.url))
+        if points_to_local_file(use.url):
+            linked.add(use.url)
+            broken.append({"url": use.url, "parent": use.page, "text": use.text,
+                           "status": LOCAL_FILE, "internal": False})
+            continue
         result = by_canon.get(canonical(use.key))
         if result is None:
             continue
@@ -101,9 +134,10 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
             unverified.append({k: entry[k] for k in ("url", "parent", "status", "internal")})
         elif kind == ROBOTS:
             robots += 1
-        elif use.fragment and use.internal:
-            target = page_key(urldefrag(use.url)[0])
-            if target in anchors and unquote(use.fragment) not in anchors[target]:
+        elif use.fragment:
+            # the page the browser ends on: a redirect moves the fragment along with it
+            target = page_key(urldefrag(result.url)[0])
+            if target in anchors and not fragment_resolves(use.fragment, anchors[target]):
                 entry["status"] = f"missing anchor #{use.fragment}"
                 broken.append(entry)
     return LinkReport(

@@ -15,8 +15,14 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from site_checks.evidence.dates import COPYRIGHT, find_dates, parse_iso, rewrite_local_dates
-from site_checks.evidence.fingerprint import fingerprint
+from site_checks.evidence.dates import (
+    COPYRIGHT,
+    find_dates,
+    parse_iso,
+    rewrite_local_dates,
+    scan,
+)
+from site_checks.evidence.fingerprint import blocks, fingerprint_blocks
 from site_checks.models import ClaimedDate, PageFacts
 
 #: Elements whose dates are site furniture, not content.
@@ -33,7 +39,21 @@ _META_DATE_NAMES = {
     "dc.date", "dc.date.modified", "dcterms.modified", "dcterms.date", "last-modified",
     "pubdate", "publishdate",
 }
-_JSONLD_KEYS = ("datePublished", "dateModified", "dateCreated", "startDate", "uploadDate")
+_JSONLD_KEYS = ("datePublished", "dateModified", "dateCreated", "startDate", "endDate",
+                "uploadDate")
+_JSONLD_EVENT_KEYS = {"startDate", "endDate"}
+#: Labels that make the date after them a stamp or a clock, not content (issue 9).
+_STAMP_WORDS = re.compile(
+    r"最後更新|最近更新|更新日期|更新時間|網站更新|網頁更新|資料更新|今天是|今日是|今天日期|"
+    r"現在時間|目前時間|last[- ]?updated?|last[- ]?modified|updated on|today is", re.I)
+_STAMP_CLASSES = re.compile(r"last-?update|lastmod|updated|today|clock|current-?date", re.I)
+#: Labels of an event's own date (when it happens, when registration closes): the
+#: announcement's date is content, the event's is not.
+_EVENT_WORDS = re.compile(
+    r"活動日期|活動時間|活動期間|舉辦日期|舉辦時間|會議日期|會議時間|研討會日期|講座時間|課程日期|"
+    r"上課日期|上課時間|報名截止|截止日期|報名期間|報名時間|開課日期|event date|event time|"
+    r"deadline|when\s*:", re.I)
+_EVENT_CLASSES = re.compile(r"event-?date|event-?time|calendar|schedule|\bcal\b", re.I)
 #: The ministry credit line (R6 sites are funded by 國科會, formerly 科技部).
 MINISTRY_CREDIT = re.compile(
     r"國科會|科技部|國家科學及技術委員會|行政院國家科學委員會|\bNSTC\b|\bMOST\b|"
@@ -44,18 +64,22 @@ MINISTRY_CREDIT = re.compile(
 def page_facts(
     html: str, url: str, last_modified: str | None, check_date: dt.date
 ) -> PageFacts:
-    """Draw :class:`PageFacts` from a page's HTML (already decoded by LinkChecker)."""
-    rewritten = rewrite_local_dates(html)
+    """Draw :class:`PageFacts` from a page's HTML (already decoded by LinkChecker).
+
+    Ids are taken from the page as served: links point at what the browser sees, so an id
+    such as ``news-114年5月3日`` must not go through the date rewriting the text gets.
+    """
     try:
-        tree = lxml.html.document_fromstring(rewritten)
+        tree = lxml.html.document_fromstring(html)
     except (etree.ParserError, ValueError):
         tree = lxml.html.document_fromstring("<html><body></body></html>")
-    for bad in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
-        bad.drop_tree()
-    title = (tree.findtext(".//title") or "").strip()
     anchors = frozenset(
         v for v in tree.xpath("//@id | //a/@name") if isinstance(v, str) and v
     )
+    _rewrite_text_dates(tree)
+    for bad in tree.xpath("//script[not(@type='application/ld+json')] | //style | //noscript"):
+        bad.drop_tree()
+    title = (tree.findtext(".//title") or "").strip()
     labels = tuple(
         _clean(el.text_content())
         for el in tree.xpath("//h1 | //h2 | //h3 | //nav//a | //header//a | //a | //title")
@@ -82,11 +106,13 @@ def page_facts(
     if found:
         dates.append(ClaimedDate("htmldate", found, url, "content"))
 
+    # trafilatura parses the page as served; the fingerprint masks dates in any form
     main = trafilatura.extract(
-        rewritten, url=url, fast=True, include_comments=False, include_tables=True,
+        html, url=url, fast=True, include_comments=False, include_tables=True,
         deduplicate=False,
     ) or body_text.replace(footer_text, "")
-    fp = fingerprint(main)
+    main_blocks = blocks(main)
+    fp = fingerprint_blocks(main_blocks)
     return PageFacts(
         url=url,
         title=title,
@@ -99,7 +125,17 @@ def page_facts(
         anchors=anchors,
         labels=tuple(label for label in labels if label)[:400],
         ministry_credit=bool(MINISTRY_CREDIT.search(body_text)),
+        blocks=main_blocks,
     )
+
+
+def _rewrite_text_dates(tree: etree._Element) -> None:
+    """Rewrite local date forms to ISO in the page's text (not in its tags or attributes)."""
+    for el in tree.iter():
+        if el.text:
+            el.text = rewrite_local_dates(el.text)
+        if el.tail:
+            el.tail = rewrite_local_dates(el.tail)
 
 
 def _clean(text: str) -> str:
@@ -110,16 +146,55 @@ def _in(el: etree._Element, containers: list[etree._Element]) -> bool:
     return any(el is c or c in el.iterancestors() for c in containers)
 
 
-def _context(el: etree._Element, footers: list[etree._Element]) -> str:
-    """``footer``, ``build`` or ``content`` for the element a date was found in."""
+def _context(el: etree._Element, footers: list[etree._Element], label: str = "") -> str:
+    """``footer``, ``build``, ``stamp``, ``event`` or ``content`` for a date found in ``el``
+    right after the text ``label``."""
     if _in(el, footers):
         return "footer"
-    near = " ".join(
-        [_clean(el.text_content())[:200]]
-        + [str(v) for v in el.attrib.values()]
-        + [str(v) for p in el.iterancestors() for v in p.attrib.values() if p.tag != "html"][:6]
-    )
-    return "build" if _BUILD_WORDS.search(near) else "content"
+    attrs = " ".join([str(v) for v in el.attrib.values()] + [
+        str(v) for p in el.iterancestors() for v in p.attrib.values() if p.tag != "html"][:6])
+    near = " ".join([_clean(el.text_content())[:200], attrs])
+    if _BUILD_WORDS.search(near):
+        return "build"
+    if _STAMP_WORDS.search(label) or _STAMP_CLASSES.search(attrs):
+        return "stamp"
+    if _EVENT_WORDS.search(label) or _EVENT_CLASSES.search(attrs):
+        return "event"
+    return "content"
+
+
+#: Elements that label the element after them (a table header, a term, an inline caption).
+_LABEL_TAGS = {"th", "td", "dt", "span", "b", "strong", "em", "i", "label", "font"}
+
+
+def _label_before(node, start: int) -> str:
+    """The words just before a date: in its own text, else in the element before it."""
+    own = str(node)[:start].strip()[-30:]
+    if len(own) >= 2:
+        return own
+    parent = node.getparent()
+    if node.is_tail:  # text after an element: that element is its label (<b>更新</b>：…)
+        return _clean(parent.text_content())[-30:]
+    previous = parent.getprevious()
+    if previous is not None:  # <th>活動日期</th><td>…</td>, <span>更新</span><span>…</span>
+        return _clean(previous.text_content())[-30:] if previous.tag in _LABEL_TAGS else ""
+    grand = parent.getparent()
+    return (grand.text or "").strip()[-30:] if grand is not None else ""
+
+
+def _position(el: etree._Element) -> str:
+    """Where ``el`` stands in the template: tags with id and first class, from <body> down."""
+    steps = []
+    for node in (el, *el.iterancestors()):
+        if node.tag in ("body", "html") or len(steps) >= 12:
+            break
+        step = str(node.tag)
+        if node.get("id") and not any(c.isdigit() for c in node.get("id")):
+            step += "#" + node.get("id")
+        if node.get("class"):
+            step += "." + node.get("class").split()[0]
+        steps.append(step)
+    return ">".join(reversed(steps))
 
 
 def _structured_dates(tree: etree._Element, url: str) -> list[ClaimedDate]:
@@ -136,16 +211,17 @@ def _structured_dates(tree: etree._Element, url: str) -> list[ClaimedDate]:
             data = json.loads(script.text or "")
         except ValueError:
             continue
-        for value in _jsonld_values(data):
+        for key, value in _jsonld_values(data):
             date = parse_iso(value)
             if date:
-                out.append(ClaimedDate("json-ld", date.isoformat(), url))
+                context = "event" if key in _JSONLD_EVENT_KEYS else "content"
+                out.append(ClaimedDate("json-ld", date.isoformat(), url, context))
     return out
 
 
-def _jsonld_values(data: object) -> list[str]:
+def _jsonld_values(data: object) -> list[tuple[str, str]]:
     if isinstance(data, dict):
-        found = [v for k, v in data.items() if k in _JSONLD_KEYS and isinstance(v, str)]
+        found = [(k, v) for k, v in data.items() if k in _JSONLD_KEYS and isinstance(v, str)]
         for v in data.values():
             found += _jsonld_values(v)
         return found
@@ -162,15 +238,22 @@ def _visible_dates(
     for el in tree.xpath("//time"):
         date = parse_iso(el.get("datetime", "")) or next(iter(find_dates(el.text_content())), None)
         if date:
-            out.append(ClaimedDate("time", date.isoformat(), url, _context(el, footers)))
-    seen: set[tuple[str, str]] = set()
+            previous = el.getprevious()
+            label = _clean(previous.text_content() if previous is not None else
+                           (el.getparent().text or ""))[-30:]
+            out.append(ClaimedDate("time", date.isoformat(), url,
+                                   _context(el, footers, label), _position(el)))
+    seen: set[tuple[str, str, str, str]] = set()
     for node in tree.xpath("//body//text()[normalize-space()]"):
         parent = node.getparent()
-        if parent is None or parent.tag == "time" or _in(parent, footers):
+        if parent is None or parent.tag in ("time", "script") or _in(parent, footers):
             continue
-        for date in find_dates(str(node)):
-            key = (date.isoformat(), _context(parent, footers))
+        holder = parent.getparent() if node.is_tail else parent
+        holder = parent if holder is None else holder
+        for found in scan(str(node)):
+            context = _context(holder, footers, _label_before(node, found.start))
+            key = (found.date.isoformat(), context, _position(holder), found.precision)
             if key not in seen:
                 seen.add(key)
-                out.append(ClaimedDate("visible", key[0], url, key[1]))
+                out.append(ClaimedDate("visible", *key[:1], url, *key[1:]))
     return out

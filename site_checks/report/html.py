@@ -2,7 +2,8 @@
 
 Self-contained (inline CSS, no scripts, no external assets) so it survives e-mail and
 archiving. Summary table worst first; one section per site with broken links grouped by page,
-the freshness evidence and the verdicts of past runs. Labels in Chinese and English.
+the freshness evidence and the verdicts of past runs. Labels and messages in the run's
+``--lang``, or in Chinese and English side by side when none was given.
 """
 
 from __future__ import annotations
@@ -11,18 +12,23 @@ from collections import defaultdict
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
+from generator.i18n import Msg
 from site_checks.evidence.content import label
+from site_checks.report import RunReport
+from site_checks.result import SiteResult
 from site_checks.verdict import SEVERITY
 
-VERDICT_LABELS = {"pass": "通過 pass", "fail": "未通過 fail", "unreachable": "無法連線 unreachable"}
+VERDICT_LABELS = {"pass": ("通過", "pass"), "fail": ("未通過", "fail"),
+                  "unreachable": ("無法連線", "unreachable")}
 
 _TEMPLATE = """<!doctype html>
-<html lang="zh-Hant-TW">
+<html lang="{{ "en" if lang == "en" else "zh-Hant-TW" }}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>聯盟網站抽查報告 Spot check {{ doc.date }}</title>
+<title>{{ plain("聯盟網站抽查報告", "Spot check") }} {{ doc.date }}</title>
 <style>
 body{font-family:"Noto Sans CJK TC","Noto Sans TC",sans-serif;margin:2rem auto;max-width:70rem;
  padding:0 1rem;color:#222;line-height:1.5}
@@ -40,22 +46,21 @@ code{word-break:break-all}
 </style>
 </head>
 <body>
-<h1>產學小聯盟網站抽查報告 <span class="en">Alliance website spot check</span></h1>
-<p>抽查日期 <span class="en">Check date</span>: <strong>{{ doc.date }}</strong> ·
-內容更新期限 <span class="en">Content must be updated within</span>: {{ doc.max_age_days }} 天 days</p>
-{% if not doc.in_season %}<p class="note">本次檢查早於 5 月 1 日，非正式抽查期間（R6）。
-<span class="en">This check is before May 1: outside the ministry's spot-check season (R6).</span></p>{% endif %}
-<p>{% for v, n in counts %}<span class="badge v-{{ v }}">{{ labels[v] }}: {{ n }}</span> {% endfor %}</p>
+<h1>{{ t("產學小聯盟網站抽查報告", "Alliance website spot check") }}</h1>
+<p>{{ t("抽查日期", "Check date") }}: <strong>{{ doc.date }}</strong> ·
+{{ t("內容更新期限", "Content must be updated within") }}: {{ doc.max_age_days }} {{ plain("天", "days") }}</p>
+{% if not doc.in_season %}<p class="note">{{ t("本次檢查早於 5 月 1 日，非正式抽查期間（R6）。", "This check is before May 1: outside the ministry's spot-check season (R6).") }}</p>{% endif %}
+<p>{% for v, n in counts %}<span class="badge v-{{ v }}">{{ t(*labels[v]) }}: {{ n }}</span> {% endfor %}</p>
 
-<h2>總覽 <span class="en">Summary (worst first)</span></h2>
+<h2>{{ t("總覽", "Summary (worst first)") }}</h2>
 <table>
-<tr><th>聯盟 <span class="en">Alliance</span></th><th>結果 <span class="en">Verdict</span></th>
-<th>原因 <span class="en">Reasons</span></th><th>失效連結 <span class="en">Broken</span></th>
-<th>最近更新 <span class="en">Last update</span></th><th>歷次結果 <span class="en">History</span></th></tr>
+<tr><th>{{ t("聯盟", "Alliance") }}</th><th>{{ t("結果", "Verdict") }}</th>
+<th>{{ t("原因", "Reasons") }}</th><th>{{ t("失效連結", "Broken") }}</th>
+<th>{{ t("最近更新", "Last update") }}</th><th>{{ t("歷次結果", "History") }}</th></tr>
 {% for s in sites %}
 <tr><td><a href="#site-{{ s.id }}">{{ s.name }}</a><br><span class="en">{{ s.id }}</span></td>
-<td class="v-{{ s.verdict }}">{{ labels[s.verdict] }}</td>
-<td>{{ s.reasons | join("; ") if s.reasons else "—" }}</td>
+<td class="v-{{ s.verdict }}">{{ t(*labels[s.verdict]) }}</td>
+<td>{{ msgs(s.reasons) if s.reasons else "—" }}</td>
 <td>{{ s.links.broken | length if s.links else 0 }}</td>
 <td>{{ s.freshness.last_update if s.freshness and s.freshness.last_update else "—" }}</td>
 <td>{% for h in past[s.id] %}<span class="badge v-{{ h.verdict }}" title="{{ h.date }}">{{ h.verdict[0] | upper }}</span>{% endfor %}</td></tr>
@@ -64,53 +69,50 @@ code{word-break:break-all}
 
 {% for s in sites %}
 <h2 id="site-{{ s.id }}">{{ s.name }} <span class="en">{{ s.id }}</span>
- <span class="badge v-{{ s.verdict }}">{{ labels[s.verdict] }}</span></h2>
-<p>網址 <span class="en">URL</span>: <a href="{{ s.url }}">{{ s.url }}</a>
-{% if s.links %} · 頁數 <span class="en">pages</span> {{ s.links.pages }} · 檢查連結
-<span class="en">links checked</span> {{ s.links.checked }}{% endif %}</p>
-{% if s.reasons %}<h3>未通過原因 <span class="en">Why it did not pass</span></h3>
-<ul>{% for r in s.reasons %}<li>{{ r }}</li>{% endfor %}</ul>{% endif %}
-{% if s.warnings %}<h3>提醒 <span class="en">Warnings</span></h3>
-<ul>{% for w in s.warnings %}<li>{{ w }}</li>{% endfor %}</ul>{% endif %}
+ <span class="badge v-{{ s.verdict }}">{{ t(*labels[s.verdict]) }}</span></h2>
+<p>{{ t("網址", "URL") }}: <a href="{{ s.url }}">{{ s.url }}</a>
+{% if s.links %} · {{ t("頁數", "pages") }} {{ s.links.pages }} · {{ t("檢查連結", "links checked") }} {{ s.links.checked }}{% endif %}</p>
+{% if s.reasons %}<h3>{{ t("未通過原因", "Why it did not pass") }}</h3>
+<ul>{% for r in s.reasons %}<li>{{ msg(r) }}</li>{% endfor %}</ul>{% endif %}
+{% if s.warnings %}<h3>{{ t("提醒", "Warnings") }}</h3>
+<ul>{% for w in s.warnings %}<li>{{ msg(w) }}</li>{% endfor %}</ul>{% endif %}
 
 {% set groups = broken_by_page[s.id] %}
-{% if groups %}<h3>失效連結（依頁面） <span class="en">Broken links, by page</span></h3>
+{% if groups %}<h3>{{ t("失效連結（依頁面）", "Broken links, by page") }}</h3>
 {% for page, entries in groups %}
-<p><strong>頁面 <span class="en">Page</span>:</strong> <a href="{{ page }}"><code>{{ page }}</code></a></p>
-<table><tr><th>連結 <span class="en">Link</span></th><th>文字 <span class="en">Text</span></th>
-<th>狀態 <span class="en">Status</span></th><th>站內 <span class="en">Internal</span></th></tr>
+<p><strong>{{ t("頁面", "Page") }}:</strong> <a href="{{ page }}"><code>{{ page }}</code></a></p>
+<table><tr><th>{{ t("連結", "Link") }}</th><th>{{ t("文字", "Text") }}</th>
+<th>{{ t("狀態", "Status") }}</th><th>{{ t("站內", "Internal") }}</th></tr>
 {% for b in entries %}<tr><td><code>{{ b.url }}</code></td><td>{{ b.text }}</td>
-<td>{{ b.status }}</td><td>{{ "是 yes" if b.internal else "否 no" }}</td></tr>{% endfor %}
+<td>{{ b.status }}</td><td>{{ t("是", "yes") if b.internal else t("否", "no") }}</td></tr>{% endfor %}
 </table>{% endfor %}{% endif %}
 
-{% if s.links and s.links.unverified %}<h3>無法確認的連結 <span class="en">Unverified links
-(rate limit, bot wall, timeout — not counted as broken)</span></h3>
-<table><tr><th>連結 <span class="en">Link</span></th><th>頁面 <span class="en">Page</span></th>
-<th>狀態 <span class="en">Status</span></th></tr>
+{% if s.links and s.links.unverified %}<h3>{{ t("無法確認的連結", "Unverified links (rate limit, bot wall, timeout — not counted as broken)") }}</h3>
+<table><tr><th>{{ t("連結", "Link") }}</th><th>{{ t("頁面", "Page") }}</th>
+<th>{{ t("狀態", "Status") }}</th></tr>
 {% for u in s.links.unverified %}<tr><td><code>{{ u.url }}</code></td><td><code>{{ u.parent }}</code></td>
 <td>{{ u.status }}</td></tr>{% endfor %}</table>{% endif %}
 
 {% if s.freshness %}{% set f = s.freshness %}
-<h3>內容更新 <span class="en">Freshness</span></h3>
-<p>{{ "已更新 fresh" if f.fresh else "未更新 not fresh" }} ·
-最新內容日期 <span class="en">newest content date</span>: {{ f.last_update or "—" }} ·
-上次觀察到內容變動 <span class="en">last observed change</span>: {{ f.last_change or "—" }} ·
-與上次抽查相比有變動 <span class="en">changed since last check</span>:
-{{ "—（首次檢查 first check）" if f.changed_since_last_check is none else ("是 yes" if f.changed_since_last_check else "否 no") }}</p>
-{% if f.dates_moved_content_static %}<p class="note">日期更動但內文未變 <span class="en">Dates moved but
-the text did not change since the last check; the new dates are not credited.</span></p>{% endif %}
-<table><tr><th>證據 <span class="en">Evidence</span></th><th>日期 <span class="en">Date</span></th>
-<th>網址 <span class="en">URL</span></th><th>採計 <span class="en">Counted</span></th></tr>
+<h3>{{ t("內容更新", "Freshness") }}</h3>
+<p>{{ t("已更新", "fresh") if f.fresh else t("未更新", "not fresh") }} ·
+{{ t("最新內容日期", "newest content date") }}: {{ f.last_update or "—" }} ·
+{{ t("上次觀察到內容變動", "last observed change") }}: {{ f.last_change or "—" }} ·
+{{ t("與上次抽查相比有變動", "changed since last check") }}:
+{{ t("—（首次檢查）", "— (first check)") if f.changed_since_last_check is none else (t("是", "yes") if f.changed_since_last_check else t("否", "no")) }}</p>
+{% if f.dates_moved_content_static %}<p class="note">{{ t("日期更動但內文未變", "Dates moved but the text did not change since the last check; the new dates are not credited.") }}</p>{% endif %}
+<table><tr><th>{{ t("證據", "Evidence") }}</th><th>{{ t("日期", "Date") }}</th>
+<th>{{ t("網址", "URL") }}</th><th>{{ t("採計", "Counted") }}</th></tr>
 {% for e in f.evidence %}<tr class="{{ 'ignored' if e.ignored }}"><td>{{ e.kind }}</td><td class="date">{{ e.date }}</td>
-<td><code>{{ e.url }}</code></td><td>{{ "不採計 no: " ~ e.ignored if e.ignored else "採計 yes" }}</td></tr>{% endfor %}
+<td><code>{{ e.url }}</code></td><td>{{ t("不採計", "no") ~ ": " ~ e.ignored if e.ignored else t("採計", "yes") }}</td></tr>{% endfor %}
 </table>{% endif %}
 
-{% if s.content %}<h3>應有內容 <span class="en">Expected content</span></h3>
-<p>{% for k in s.content.present %}✔ {{ content_label(k)[0] }} <span class="en">{{ content_label(k)[1] }}</span>　{% endfor %}
-{% for k in s.content.missing %}✘ {{ content_label(k)[0] }} <span class="en">{{ content_label(k)[1] }}</span>　{% endfor %}</p>{% endif %}
+{% if s.content %}<h3>{{ t("應有內容", "Expected content") }}</h3>
+<p>{% for k in s.content.present %}✔ {{ t(*content_label(k)) }}　{% endfor %}
+{% for k in s.content.missing %}✘ {{ t(*content_label(k)) }}　{% endfor %}</p>{% endif %}
 
-<h3>歷次抽查 <span class="en">Verdicts over past runs</span></h3>
-<p>{% for h in past[s.id] %}<span class="badge v-{{ h.verdict }}">{{ h.date }} {{ labels[h.verdict] }}</span> {% endfor %}</p>
+<h3>{{ t("歷次抽查", "Verdicts over past runs") }}</h3>
+<p>{% for h in past[s.id] %}<span class="badge v-{{ h.verdict }}">{{ h.date }} {{ t(*labels[h.verdict]) }}</span> {% endfor %}</p>
 {% endfor %}
 <p class="en">Generated by the alliance spot check (LinkChecker 10.6, htmldate, trafilatura).</p>
 </body>
@@ -118,27 +120,47 @@ the text did not change since the last check; the new dates are not credited.</s
 """  # noqa: E501 - HTML reads better unwrapped
 
 
-def _broken_by_page(site: dict) -> list[tuple[str, list[dict]]]:
+def _broken_by_page(site: SiteResult) -> list[tuple[str, list[dict]]]:
     groups: defaultdict[str, list[dict]] = defaultdict(list)
-    links = site.get("links") or {}
-    for entry in [*links.get("broken", []), *links.get("blocked", [])]:
+    for entry in [*site.links.broken, *site.links.blocked]:
         groups[entry["parent"]].append(entry)
     return sorted(groups.items())
 
 
-def render(document: dict, past: dict[str, list[dict]]) -> str:
-    """The report as one HTML string."""
+def render(report: RunReport) -> str:
+    """The report as one HTML string, in ``report.lang`` (both languages when None)."""
+    lang = report.lang
+
+    def t(zh: str, en: str) -> Markup:
+        """A label in the report's language; both (English greyed) when it has none."""
+        if lang is not None:
+            return Markup.escape(zh if lang == "zh" else en)
+        return Markup.escape(zh) + Markup(' <span class="en">') + Markup.escape(en) + Markup(
+            "</span>")
+
+    def plain(zh: str, en: str) -> str:
+        """A label where no markup may go (the title): both languages side by side."""
+        return {"zh": zh, "en": en}.get(lang or "", f"{zh} {en}")
+
+    def msg(message: Msg) -> Markup:
+        """A reason or warning: English unless the report is Chinese, both when bilingual."""
+        return t(message.zh, message.en) if lang is None else Markup.escape(message(lang))
+
+    def msgs(messages: list[Msg]) -> Markup:
+        return Markup("; ").join(msg(m) for m in messages)
+
     env = jinja2.Environment(autoescape=True, undefined=jinja2.ChainableUndefined)
-    sites = sorted(document["sites"], key=lambda s: (SEVERITY[s["verdict"]], s["id"]))
-    counts = [(v, sum(1 for s in sites if s["verdict"] == v)) for v in VERDICT_LABELS]
+    sites = sorted(report.results, key=lambda s: (SEVERITY[s.verdict], s.id))
+    counts = [(v, sum(1 for s in sites if s.verdict == v)) for v in VERDICT_LABELS]
     return env.from_string(_TEMPLATE).render(
-        doc=document, sites=sites, past=past, labels=VERDICT_LABELS, counts=counts,
-        broken_by_page={s["id"]: _broken_by_page(s) for s in sites}, content_label=label,
+        doc=report, sites=sites, past=report.past, labels=VERDICT_LABELS, counts=counts,
+        broken_by_page={s.id: _broken_by_page(s) for s in sites}, content_label=label,
+        t=t, plain=plain, msg=msg, msgs=msgs, lang=lang,
     )
 
 
-def write(document: dict, past: dict[str, list[dict]], path: Path) -> Path:
+def write(report: RunReport, path: Path) -> Path:
     tmp = path.with_suffix(".html.tmp")
-    tmp.write_text(render(document, past), encoding="utf-8")
+    tmp.write_text(render(report), encoding="utf-8")
     tmp.replace(path)
     return path

@@ -21,7 +21,8 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 CHECK_DATE = "2026-05-12"
-Route = tuple[int, dict[str, str], str] | Callable[[str], tuple[int, dict[str, str], str]]
+Route = (tuple[int, dict[str, str], str | bytes]
+         | Callable[[str], tuple[int, dict[str, str], str | bytes]])
 
 
 class FixtureServer:
@@ -43,7 +44,7 @@ class FixtureServer:
                     status, headers, body = route(self.path)
                 else:
                     status, headers, body = route
-                data = body.encode("utf-8")
+                data = body if isinstance(body, bytes) else body.encode("utf-8")
                 self.send_response(status)
                 headers = {"Content-Type": "text/html; charset=utf-8", **headers}
                 for key, value in headers.items():
@@ -146,3 +147,69 @@ def wait_for_rows(db: Path, count: int, timeout: float = 60) -> None:
                 pass
         time.sleep(0.1)
     raise AssertionError(f"history never reached {count} finished sites")
+
+
+CORPUS = Path(__file__).parent / "corpus"
+_TYPES = {".html": "text/html", ".htm": "text/html", ".css": "text/css", ".xml": "application/xml",
+          ".pdf": "application/pdf", ".png": "image/png", ".jpg": "image/jpeg",
+          ".webp": "image/webp", ".svg": "image/svg+xml", ".mp4": "video/mp4",
+          ".txt": "text/plain"}
+
+
+class CorpusServer(FixtureServer):
+    """Serves a hand-made site of the corpus byte for byte from its folder.
+
+    ``_site.yml`` beside the pages may list ``redirects`` (path → location) and ``headers``
+    (path → extra headers, e.g. a charset or Last-Modified). Pages are sent as written (a Big5
+    page stays Big5), ``.html`` as ``text/html`` without a charset unless a header says one.
+    ``root`` may be switched between versions of a site (a rebuild, an edit) between checks.
+    """
+
+    def __init__(self, root: Path, prefix: str = "/site") -> None:
+        super().__init__()
+        self.prefix = prefix
+        self.serve(root)
+
+    def serve(self, root: Path) -> None:
+        import yaml
+
+        self.routes.clear()
+        meta_file = root / "_site.yml"
+        meta = yaml.safe_load(meta_file.read_text(encoding="utf-8")) if meta_file.exists() else {}
+        extra = meta.get("headers") or {}
+        for path in sorted(root.rglob("*")):
+            rel = "/" + path.relative_to(root).as_posix()
+            if path.is_dir() or rel == "/_site.yml" or rel.startswith("/_truth"):
+                continue
+            headers = {"Content-Type": _TYPES.get(path.suffix, "application/octet-stream"),
+                       **extra.get(rel, {})}
+            self.routes[self.prefix + rel] = (200, headers, path.read_bytes())
+            if rel.endswith("/index.html"):
+                self.routes[self.prefix + rel[: -len("index.html")]] = (200, headers,
+                                                                       path.read_bytes())
+        for src, dest in (meta.get("redirects") or {}).items():
+            self.routes[self.prefix + src] = (302, {"Location": self.prefix + dest}, b"")
+
+    @property
+    def url(self) -> str:
+        return f"{self.base}{self.prefix}/"
+
+
+def truth(name: str) -> dict:
+    """The truth file of a corpus site: what a correct check must report."""
+    import yaml
+
+    return yaml.safe_load((CORPUS / name / "_truth.yml").read_text(encoding="utf-8"))
+
+
+def broken_pairs(site: dict) -> set[tuple[str, str]]:
+    """``(page, link)`` of every broken link, as paths below the site's folder."""
+    base = site["url"]
+    host = base[: base.index("/", len("http://"))]
+
+    def rel(url: str) -> str:
+        if url.startswith(base):
+            return url[len(base):]
+        return url[len(host):] if url.startswith(host + "/") else url
+
+    return {(rel(e["parent"]), rel(e["url"])) for e in site["links"]["broken"]}

@@ -43,7 +43,9 @@ def _stale_rebuilt(srv: FixtureServer, prefix: str) -> None:
     old = "<article><p>114年1月10日 舉辦入會說明會，歡迎廠商參加。</p></article>"
     srv.page(f"{prefix}/", html("首頁", old, footer), **stamp)
     for name in ("about", "members", "join", "services", "contact", "news"):
-        srv.page(f"{prefix}/{name}.html", html(name, f"<p>{name} 說明 {old}</p>", footer),
+        # the old announcement on the news page only (a date on every page is a stamp)
+        body = old if name == "news" else ""
+        srv.page(f"{prefix}/{name}.html", html(name, f"<p>{name} 說明</p>{body}", footer),
                  **stamp)
     urls = "".join(f"<url><loc>{srv.base}{prefix}/{n}.html</loc><lastmod>{CHECK_DATE}</lastmod>"
                    "</url>" for n in ("about", "members", "join", "news"))

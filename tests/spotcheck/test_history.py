@@ -67,8 +67,11 @@ def test_news_edit_is_a_change_and_a_rebuild_is_not(tmp_path):
     assert rebuilt["changed_since_last_check"] is False
     assert rebuilt["changed_pages"] == []
     assert rebuilt["fresh"] is False and sites["rebuilt"]["verdict"] == "fail"
-    assert rebuilt["dates_moved_content_static"] is True
-    assert rebuilt["last_update"] == "2026-01-05"  # the moved "last updated" date not credited
+    # the moved "最後更新" date is read as a stamp by its label: nothing claimed moved
+    assert rebuilt["dates_moved_content_static"] is False
+    assert rebuilt["last_update"] == "2026-01-05"
+    assert any(e.get("date") == "2026-06-10" and "update or clock label" in e["ignored"]
+               for e in rebuilt["evidence"] if "ignored" in e)
 
 
 def test_interrupted_run_keeps_finished_sites_and_resume_completes_it(tmp_path):

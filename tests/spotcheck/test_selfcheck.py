@@ -23,8 +23,9 @@ def _build(root, broken: bool = False):
         encoding="utf-8")
     extra = '<a href="missing.html">壞連結</a>' if broken else ""
     (site / "zh-TW" / "index.html").write_text(html("首頁", NEWS + extra), encoding="utf-8")
-    for name in PAGES:
-        (site / "zh-TW" / f"{name}.html").write_text(html(name, NEWS), encoding="utf-8")
+    for name in PAGES:  # the news on the news page only: a date on every page is a stamp
+        body = NEWS if name == "news" else f"<p>{name} 的說明。</p>"
+        (site / "zh-TW" / f"{name}.html").write_text(html(name, body), encoding="utf-8")
     return root
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from ..checked import load_checked
 from ..diagnostics import render_grouped
-from ..i18n import Lang
+from ..i18n import Lang, Msg
 from ..kpi import Sheet, compute
 
 
@@ -33,6 +33,15 @@ def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: P
     if alliance is None:
         print(render_grouped(findings, lang, root), file=sys.stderr)
         return 1
+    years = alliance.info.project.performance_years
+    if year not in years:
+        print(Msg(f"alliance: --year {year} is not a year of this phase "
+                  f"({years.start}–{years.stop - 1}, project.first_year and project.years in "
+                  f"{folder.name}/alliance.yml)",
+                  f"alliance：--year {year} 不在本期執行年度內（{years.start}–{years.stop - 1}，"
+                  f"見 {folder.name}/alliance.yml 的 project.first_year 與 project.years）")(lang),
+              file=sys.stderr)
+        return 2
     sheet = compute(alliance, year, until)
     if fmt in ("json", "csv"):
         text = sheet_json(sheet, lang) if fmt == "json" else sheet_csv(sheet)

@@ -17,7 +17,7 @@ from ..calendar import Window, quarters, roc_year
 from ..kpi import Number, Sheet
 from ..model import Alliance, Member
 from ..model.activities import Activity
-from ..model.regions import REGION_NAMES, REGIONS, canonical_county, region_of
+from ..model.regions import REGION_NAMES, REGIONS, canonical_county
 from ..model.sheet_keys import ITEM_TITLES, SHEET_KEYS
 from ..model.types import Image, LocalText
 
@@ -182,11 +182,6 @@ def kpi_rows(sheet: Sheet) -> dict[int, list[KpiRow]]:
     return items
 
 
-def skipped_records(sheet: Sheet) -> set[str]:
-    """Records the sheet left out, so lists agree with the counts (``file:id`` names)."""
-    return {w.record for w in sheet.warnings if w.record}
-
-
 def _photo(alliance: Alliance, image: Image | None) -> Photo | None:
     """A public image that really exists under media/ (others are a validation matter)."""
     if image is None:
@@ -202,10 +197,6 @@ def _partner(member: Member | None) -> LocalText | None:
     return member.name if member is not None and member.public else None
 
 
-def _counted(activity: Activity, window: Window, skipped: set[str]) -> bool:
-    return activity.date in window and f"activities.yml:{activity.id}" not in skipped
-
-
 def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | None = None,
                on: date | None = None) -> ReportView:
     """The public view of ``sheet``; ``history`` holds the earlier years' sheets (trends)."""
@@ -214,7 +205,6 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
     window = sheet.window
     full_end = date(year + 1, 1, 31)
     day = on or today()
-    skipped = skipped_records(sheet)
     view = ReportView(
         alliance_id=alliance.id, name=info.name, institution=info.institution,
         ministry=info.ministry, grant=info.project.number,
@@ -236,9 +226,9 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
         photos = (_photo(alliance, image) for image in highlights.photos)
         view.highlight_photos = [photo for photo in photos if photo is not None]
     _members(view, alliance, sheet)
-    _activities(view, alliance, window, skipped)
-    _outputs(view, alliance, window, skipped)
-    _derived(view, alliance, window, skipped)
+    _activities(view, sheet)
+    _outputs(view, alliance, sheet)
+    _derived(view, alliance, sheet)
     view.outcome_members = len({o.member for o in alliance.outcomes.member_outcomes
                                 if o.year == year and (o.new_hires or o.output_value)})
     view.other_results = list(info.other_results.get(year, []))
@@ -254,23 +244,28 @@ def _month(text: str) -> str:
 
 
 def _members(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
-    regions = alliance.info.regions
     order = {r: i for i, r in enumerate(REGIONS)}
     named = []
     for member in sheet.counted_members:
         if not member.public:
             view.members_unnamed += 1
             continue
-        region = region_of(member.city, regions) or "north"
+        region = alliance.region(member) or "north"
         named.append((order[region], member.city, member, region))
     for _, city, member, region in sorted(named, key=lambda t: (t[0], t[1], t[2].name.zh)):
         zh, en = REGION_NAMES[region]
         view.members.append(NamedMember(member.name, canonical_county(city), _text(zh, en)))
 
 
-def _activities(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
-    for activity in sorted(alliance.activities, key=lambda a: a.date):
-        if not activity.is_public or not _counted(activity, window, skipped):
+def _by_day(records: list, attr: str = "date") -> list:
+    return sorted(records, key=lambda r: getattr(r, attr))
+
+
+def _activities(view: ReportView, sheet: Sheet) -> None:
+    """The sheet's counted promotions and seminars that are public, by date."""
+    activities: list[Activity] = sheet.counted_records("activities")  # type: ignore[assignment]
+    for activity in _by_day(activities):
+        if not activity.is_public:
             continue
         if activity.kind == "promotion":
             view.promotions.append(Event(activity.date, activity.title))
@@ -279,11 +274,8 @@ def _activities(view: ReportView, alliance: Alliance, window: Window, skipped: s
                                        activity.participants or None))
 
 
-def _outputs(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
-    outcomes = alliance.outcomes
-    for product in sorted(outcomes.products, key=lambda p: p.date):
-        if product.date not in window or f"outcomes.yml:{product.id}" in skipped:
-            continue
+def _outputs(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
+    for product in _by_day(sheet.counted_records("products")):
         if not product.public:
             view.outputs_unlisted += 1
             continue
@@ -292,9 +284,7 @@ def _outputs(view: ReportView, alliance: Alliance, window: Window, skipped: set[
                                     _partner(alliance.member(product.member)),
                                     product.summary.zh if product.summary else "",
                                     photo=photo))
-    for tech in sorted(outcomes.technologies, key=lambda t: t.date):
-        if tech.date not in window:
-            continue
+    for tech in _by_day(sheet.counted_records("technologies")):
         if not tech.public:
             view.outputs_unlisted += 1
             continue
@@ -302,33 +292,28 @@ def _outputs(view: ReportView, alliance: Alliance, window: Window, skipped: set[
                                         _partner(alliance.member(tech.member)),
                                         tech.summary.zh if tech.summary else ""))
     status = {"filed": "申請 filed", "granted": "獲證 granted"}
-    for patent in sorted(outcomes.patents, key=lambda p: p.date):
-        if patent.date in window:
-            view.patents.append(Output(
-                patent.date, patent.title, _partner(alliance.member(patent.member)),
-                f"{patent.country} {patent.number} · {status[patent.status]}"))
+    for patent in _by_day(sheet.counted_records("patents")):
+        view.patents.append(Output(
+            patent.date, patent.title, _partner(alliance.member(patent.member)),
+            f"{patent.country} {patent.number} · {status[patent.status]}"))
 
 
-def _derived(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
+def _derived(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
     """Item 7: a title is shown only beside a partner who consented to be named.
 
     The format marks neither titles nor partners of item 7 public; the amounts and counts
     are what the ministry publishes, and a title alone often identifies the company.
     """
-    outcomes = alliance.outcomes
-    for service in sorted(outcomes.technical_services, key=lambda s: s.date):
-        if service.date in window:
-            partner = _partner(alliance.member(service.member))
-            view.technical_services.append(
-                Output(service.date, service.title if partner else None, partner))
-    for transfer in sorted(outcomes.transfers, key=lambda t: t.date):
-        if transfer.date in window and f"outcomes.yml:{transfer.id}" not in skipped:
-            partner = _partner(alliance.member(transfer.member))
-            view.transfers.append(Output(transfer.date, transfer.title if partner else None,
-                                         partner, amount=transfer.amount))
-    for project in sorted(outcomes.projects, key=lambda p: p.signed):
-        if project.signed in window and f"outcomes.yml:{project.id}" not in skipped:
-            partner = _partner(alliance.member(project.member))
-            view.projects.append(Output(project.signed, project.title if partner else None,
-                                        partner, project.funder.zh if project.funder else "",
-                                        amount=project.amount))
+    for service in _by_day(sheet.counted_records("technical_services")):
+        partner = _partner(alliance.member(service.member))
+        view.technical_services.append(
+            Output(service.date, service.title if partner else None, partner))
+    for transfer in _by_day(sheet.counted_records("transfers")):
+        partner = _partner(alliance.member(transfer.member))
+        view.transfers.append(Output(transfer.date, transfer.title if partner else None,
+                                     partner, amount=transfer.amount))
+    for project in _by_day(sheet.counted_records("projects"), "signed"):
+        partner = _partner(alliance.member(project.member))
+        view.projects.append(Output(project.signed, project.title if partner else None,
+                                    partner, project.funder.zh if project.funder else "",
+                                    amount=project.amount))

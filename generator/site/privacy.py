@@ -15,7 +15,7 @@ from ..kpi import Sheet
 from ..model import Alliance
 from ..model.alliance import Capability, Contact, Highlights, Service, TeamMember, Tier
 from ..model.news import NewsPost
-from ..model.regions import Region, region_of
+from ..model.regions import Region
 from ..model.types import Image, LocalText
 
 
@@ -105,7 +105,7 @@ def public_view(alliance: Alliance, sheets: dict[int, Sheet]) -> PublicSite:
         PublicMember(
             id=m.id, name=m.name,
             tier=(t.name if (t := info.tier(m.tier)) is not None else None),
-            region=region_of(m.city, info.regions),
+            region=alliance.region(m),
             website=m.website, logo=m.logo,
         )
         for m in alliance.members if m.public

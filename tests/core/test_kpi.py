@@ -70,7 +70,7 @@ def test_contract_must_span_oct_31(write_alliance, start, end, counted):
 ])
 def test_record_belongs_to_the_one_year_whose_window_holds_it(write_alliance, day, year):
     folder = write_alliance(lambda d: d["outcomes.yml"]["income"].append(
-        {"id": "edge", "date": day, "kind": "other", "amount": 7,
+        {"id": "edge", "date": day, "kind": "other", "amount": 7, "note": "研討會報名費",
          "evidence": "evidence/r1.pdf"}))
     for y in (2024, 2025, 2026):
         assert sheet(folder, y).kpi["income_other"] == (7 if y == year else 0)

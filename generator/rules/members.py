@@ -12,12 +12,13 @@ from ..model import Alliance, Member
 from ..model.members import Contract
 from ..model.regions import OUTLYING, canonical_county, known_counties
 from .common import duplicate_ids, unknown_reference
-from .verdict import Verdict, caution, exclude, invalid, to_item_9
+from .verdict import Verdict, exclude, invalid, to_item_9
 
 # Words in a name that show a legal entity (法人), a school or an association, not a company.
 LEGAL_ENTITY = re.compile(
     r"財團法人|社團法人|行政法人|研究院|研究中心|協會|基金會|學會|公會|大學|學院|學校"
     r"|foundation|institute|association|university|college|society", re.I)
+COMPANY = re.compile(r"公司|\bco\.|\bltd\b|\binc\b|corporation|\bcorp\b", re.I)
 
 
 def members_are_consistent(alliance: Alliance) -> Iterator[Verdict]:
@@ -39,14 +40,36 @@ def members_are_consistent(alliance: Alliance) -> Iterator[Verdict]:
                 None)
 
 
+def legal_entity_word(member: Member) -> str | None:
+    """The word that shows a legal entity in a member's name; a registered company name
+    (…公司, Co., Ltd., Inc.) is a company whatever else it says."""
+    for name in (member.name.zh, member.name.en or ""):
+        if COMPANY.search(name):
+            return None
+    for name in (member.name.zh, member.name.en or ""):
+        if match := LEGAL_ENTITY.search(name):
+            return match.group(0)
+    return None
+
+
 def companies_only(alliance: Alliance) -> Iterator[Verdict]:
     """R9: members are counted among companies, north / central / south / east.
 
-    Legal-entity and individual members move to item 9's free text. A company whose name
-    shows a legal entity (財團法人, 研究院, 協會, a university …) is counted but warned about:
-    the ministry will not count it. 金門 and 連江 are in no region until the alliance says.
+    Legal-entity and individual members move to item 9's free text, and so does a "company"
+    whose name shows a legal entity (財團法人, 研究院, 協會, a university …) and no company
+    name: the ministry will not count it. 金門 and 連江 are in no region until the alliance
+    says where they count.
     """
     for member in alliance.members:
+        if alliance.region(member) is None and canonical_county(member.city) in OUTLYING:
+            county = canonical_county(member.city)
+            yield invalid(
+                member, member.at("city"),
+                Msg(f"{member.city} is in none of the four regions",
+                    f"{member.city} 不屬於北中南東任一區"),
+                Msg(f"say where it counts in alliance.yml, e.g. regions: {{{county}: north}}",
+                    f"請在 alliance.yml 指定，例如 regions: {{{county}: north}}"),
+                "R9")
         if member.kind != "company":
             kind_zh = {"legal_entity": "法人", "individual": "個人"}[member.kind]
             yield to_item_9(
@@ -56,26 +79,15 @@ def companies_only(alliance: Alliance) -> Iterator[Verdict]:
                 Msg("mention them in the free text of item 2", "可在第 2 項的文字說明中填報"),
                 "R9")
             continue
-        match = LEGAL_ENTITY.search(member.name.zh) or (
-            LEGAL_ENTITY.search(member.name.en) if member.name.en else None)
+        match = legal_entity_word(member)
         if match:
-            yield caution(
+            yield to_item_9(
                 member, member.at("kind"),
-                Msg(f"member {member.id} is entered as a company, but its name shows a legal "
-                    f"entity or school ('{match.group(0)}'): the ministry does not count it",
-                    f"會員 {member.id} 登錄為公司，但名稱顯示為法人或學校（「{match.group(0)}」），"
-                    "國科會不會認列"),
-                Msg("set kind: legal_entity (it then goes to item 9), or correct the name",
-                    "請改為 kind: legal_entity（改列第 9 項），或更正名稱"),
-                "R9")
-        if alliance.region(member) is None and canonical_county(member.city) in OUTLYING:
-            county = canonical_county(member.city)
-            yield invalid(
-                member, member.at("city"),
-                Msg(f"{member.city} is in none of the four regions",
-                    f"{member.city} 不屬於北中南東任一區"),
-                Msg(f"say where it counts in alliance.yml, e.g. regions: {{{county}: north}}",
-                    f"請在 alliance.yml 指定，例如 regions: {{{county}: north}}"),
+                Msg(f"its name shows a legal entity or school ('{match}'), though it is "
+                    "entered as a company", f"名稱顯示為法人或學校（「{match}」），卻登錄為公司"),
+                Msg("set kind: legal_entity (reported in item 9), or write the company's "
+                    "registered name (…公司)",
+                    "請改為 kind: legal_entity（列入第 9 項），或填寫公司登記全名（…公司）"),
                 "R9")
 
 

@@ -241,3 +241,16 @@ def test_transfer_for_a_non_member_cites_r18_and_item_9(write_alliance, capsys):
     assert (f"alliances/demo/outcomes.yml:{line}: transfers[0].member: transfer tr1 not counted "
             "in 2025: acme was not a member on 2025-11-01 — a partner must be an alliance "
             "member; report it under other_results (item 9) (R18)") in out
+
+
+# ---- the catalogue ---------------------------------------------------------------------------
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_alliance_rules_prints_the_table_that_runs(capsys, lang):
+    from generator.cli import main
+    from generator.rules import RULES
+
+    assert main(["--lang", lang, "rules"]) == 0
+    out = capsys.readouterr().out
+    for rule in RULES:
+        assert f"{rule.id} " in out and rule.function.__name__ in out and rule.title(lang) in out
+    assert [r.id for r in RULES] == [f"R{n}" for n in range(5, 20)]

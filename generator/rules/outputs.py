@@ -14,7 +14,8 @@ from ..model.types import Record
 from .common import member_reference
 from .verdict import Verdict, exclude, invalid, to_item_9
 
-PENDING_NUMBER = re.compile(r"^\s*$|申請中|審查中|pending|applying|applied|tbd|n/?a|^無$", re.I)
+PENDING_NUMBER = re.compile(
+    r"^\s*$|申請中|審查中|pending|applying|applied|\btbd\b|^\s*n/?a\s*$|^\s*無\s*$", re.I)
 
 
 def outputs_for_members(alliance: Alliance) -> Iterator[Verdict]:

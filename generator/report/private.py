@@ -13,11 +13,10 @@ from pathlib import Path
 
 from ..calendar import Window, review_day
 from ..diagnostics import Finding
+from ..etop import form
 from ..i18n import Lang
 from ..kpi import Sheet
 from ..model import Alliance
-from ..model.sheet_keys import ITEM_TITLES, SHEET_KEYS
-from .charts import number
 
 
 @dataclass(frozen=True)
@@ -64,18 +63,10 @@ def evidence_checklist(sheet: Sheet, lang: Lang, root: Path,
     return found
 
 
-def platform_items(sheet: Sheet) -> list[PlatformItem]:
-    """Items 2–8 and 10 worded like the ministry's form: "(1) 總會員數：共 22 家，"."""
-    items: dict[int, list[str]] = {}
-    for key, value, _target in sheet.rows():
-        spec = SHEET_KEYS[key]
-        lines = items.setdefault(spec.item, [])
-        shown = value if isinstance(value, str) else number(value)
-        if key == "website_established":
-            lines.append(f"({len(lines) + 1}) {spec.zh}：{shown}完成")
-        else:
-            lines.append(f"({len(lines) + 1}) {spec.zh}：共 {shown} {spec.unit_zh}")
-    return [PlatformItem(n, ITEM_TITLES[n][0], lines) for n, lines in sorted(items.items())]
+def platform_items(alliance: Alliance, sheet: Sheet) -> list[PlatformItem]:
+    """The ten items worded like the ministry's form, with the drafted free text."""
+    return [PlatformItem(item.number, item.title, item.text_lines())
+            for item in form(alliance, sheet)]
 
 
 def build_private(alliance: Alliance, sheet: Sheet, lang: Lang, root: Path) -> PrivateView:
@@ -88,5 +79,5 @@ def build_private(alliance: Alliance, sheet: Sheet, lang: Lang, root: Path) -> P
     return PrivateView(
         warnings=[row(w) for w in sheet.warnings],
         missing=evidence_checklist(sheet, lang, root),
-        platform=platform_items(sheet),
+        platform=platform_items(alliance, sheet),
     )

@@ -89,9 +89,15 @@ def _eligible(alliance: Alliance, record: Record, day: date, signer_field: str, 
     member = alliance.member(member_id)
     assert member is not None  # member_reference found it
     if member.kind != "company" or member.contract_on(day) is None:
+        kind_zh = {"legal_entity": "法人", "individual": "個人"}.get(member.kind, "")
+        article = "an" if member.kind == "individual" else "a"
+        why = (Msg(f"{member.id} is {article} {member.kind.replace('_', '-')} member, "
+                   "not a company",
+                   f"{member.id} 是{kind_zh}會員，不是公司") if member.kind != "company"
+               else Msg(f"{member.id} was not a member on {day}",
+                        f"{member.id} 在 {day} 不是聯盟會員"))
         yield to_item_9(
-            record, record.at("member"),
-            Msg(f"{member.id} was not a member on {day}", f"{member.id} 在 {day} 不是聯盟會員"),
+            record, record.at("member"), why,
             Msg("a partner must be an alliance member; report it under other_results "
                 "(item 9)", "合作廠商須為聯盟會員；請改填在 other_results（第 9 項）"), "R18")
         return

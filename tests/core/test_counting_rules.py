@@ -239,7 +239,7 @@ def test_transfer_for_a_non_member_cites_r18_and_item_9(write_alliance, capsys):
     line = line_of(folder / "outcomes.yml", "member: acme", 4)
     assert code == 0
     assert (f"alliances/demo/outcomes.yml:{line}: transfers[0].member: transfer tr1 not counted "
-            "in 2025: acme was not a member on 2025-11-01 — a partner must be an alliance "
+            "in 2025: acme is an individual member, not a company — a partner must be an alliance "
             "member; report it under other_results (item 9) (R18)") in out
 
 

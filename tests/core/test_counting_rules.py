@@ -254,3 +254,18 @@ def test_alliance_rules_prints_the_table_that_runs(capsys, lang):
     for rule in RULES:
         assert f"{rule.id} " in out and rule.function.__name__ in out and rule.title(lang) in out
     assert [r.id for r in RULES] == [f"R{n}" for n in range(5, 20)]
+
+
+# ---- R8: one way to count highlights --------------------------------------------------------
+def test_validate_and_deadlines_count_highlights_the_same_way(write_alliance, capsys):
+    points = ["亮 點 " * 60, "成 果 " * 60]  # 480 characters with spaces, 240 without
+    folder = write_alliance(lambda d: d["alliance.yml"]["highlights"][2025].update(
+        points=points))
+    code, out, _ = run(capsys, folder, "validate", str(folder))
+    assert code == 0 and "(R8)" not in out
+    code, out, _ = run(capsys, folder, "deadlines", "demo", "--date", "2025-10-01")
+    assert code == 0 and "(R8)" not in out and "characters" not in out
+    folder = write_alliance(lambda d: d["alliance.yml"]["highlights"][2025].update(
+        points=[*points, "再一點再多一點點" * 2]))
+    code, out, _ = run(capsys, folder, "validate", str(folder))
+    assert code == 1 and "have 248" not in out and "have 256 characters, over 250" in out

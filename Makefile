@@ -10,7 +10,7 @@ DEB_TEST := fonts-noto-cjk poppler-utils chromium
 DEB_BENCH := nginx-light
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test serve check bench lint clean
+.PHONY: site test serve check bench lint clean golden
 
 $(STAMPS)/venv: pyproject.toml
 	@mkdir -p $(STAMPS)
@@ -50,6 +50,11 @@ site: $(STAMPS)/venv $(STAMPS)/deb-site
 test: $(STAMPS)/venv $(STAMPS)/deb-test
 	$(BIN)/ruff check generator site_checks tests bench
 	$(BIN)/python -m pytest -q
+
+# Rewrites tests/golden/expected/ from today's code: run after a reviewed output change, then
+# read the diff (git diff tests/golden) before committing it.
+golden: $(STAMPS)/venv
+	UPDATE_GOLDEN=1 $(BIN)/python -m pytest tests/golden -q
 
 serve: $(STAMPS)/venv
 	$(BIN)/alliance serve $(or $(ID),$(firstword $(notdir $(wildcard alliances/*))))

@@ -122,6 +122,8 @@ def _parser() -> argparse.ArgumentParser:
     deadlines.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
     deadlines.add_argument("--date", help="today, as YYYY-MM-DD (default: today)")
 
+    sub.add_parser("rules", help="the catalogue of the ministry's rules the data is checked by")
+
     sub.add_parser("spotcheck", help="the ministry's spot check of sites in a registry",
                    add_help=False)
     return parser
@@ -243,6 +245,10 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
 
         _day(args.date)  # checked here; the command reads the text itself
         return deadlines.run(_folders(args.alliances, root, lang), args.date, lang, root)
+    if args.command == "rules":
+        from .commands import rules
+
+        return rules.run(lang)
     raise UsageError(f"unknown command {args.command}")
 
 

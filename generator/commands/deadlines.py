@@ -16,12 +16,13 @@ from ..calendar import Window, performance_year_of, quarters, review_day, roc_ye
 from ..checked import load_checked
 from ..diagnostics import render_grouped
 from ..i18n import Lang, Msg
+from ..kpi import Sheet, compute
 from ..model import Alliance
 from ..report.private import evidence_checklist
+from ..rules.identity import HIGHLIGHT_LIMIT, highlight_length
 
 SHOWN = 4  # the next filings listed: about a year ahead
 FRESH_DAYS = 60  # news this recent before the spot checks shows the site is kept up (R6)
-HIGHLIGHT_LIMIT = 250  # R8
 
 
 @dataclass
@@ -107,6 +108,7 @@ def _year(alliance: Alliance, year: int, day: date, lang: Lang, root: Path) -> l
     info = alliance.info
     q1, q2, q3, q4 = quarters(year)
     first = year == info.project.first_year
+    sheet = compute(alliance, year)
     april = Deadline(q1.due, Msg(f"Q1 progress {year} (Feb 1 – Apr 30) on the eTop platform",
                                  f"{year} 年第 1 季執行進度（2/1–4/30），於 eTop 平台填報"),
                      [Msg("the platform may stay open until the end of May",
@@ -124,7 +126,7 @@ def _year(alliance: Alliance, year: int, day: date, lang: Lang, root: Path) -> l
                                   f"(Nov {year - 1} – Jan {year})",
                                   f"更新計畫基本資料，並回填 {year - 1} 年第 4 季"
                                   f"（{year - 1}/11–{year}/1）"))
-    april.lacks.extend(_evidence(alliance, q1.window, lang, root))
+    april.lacks.extend(_evidence(sheet, q1.window, lang, root))
     spot = Deadline(date(year, 5, 1),
                     Msg("the ministry's spot checks of the website begin (May – Oct)",
                         "國科會 5 月起不定期抽檢聯盟網站（5–10 月）"),
@@ -133,7 +135,7 @@ def _year(alliance: Alliance, year: int, day: date, lang: Lang, root: Path) -> l
                     _news(alliance, date(year, 5, 1), lang))
     july = Deadline(q2.due, Msg(f"Q2 progress {year} (May 1 – Jul 31)",
                                 f"{year} 年第 2 季執行進度（5/1–7/31）"), [],
-                    _evidence(alliance, q2.window, lang, root))
+                    _evidence(sheet, q2.window, lang, root))
     october = Deadline(
         q3.due,
         Msg(f"Q3 progress, the mid-term report and the expected results for {year + 1}",
@@ -146,12 +148,12 @@ def _year(alliance: Alliance, year: int, day: date, lang: Lang, root: Path) -> l
              "完整進度報告（不公開，有規定格式）"),
          Msg(f"every counted member's contract spans Oct 31 {year} (R10)",
              f"列入計算的會員契約須跨 {year} 年 10 月 31 日（R10）")],
-        _october_lacks(alliance, year, day, lang, root))
+        _october_lacks(alliance, sheet, lang, root))
     january = Deadline(q4.due, Msg(f"Q4 results {year} (Nov 1 – Jan 31)",
                                    f"{year} 年第 4 季成果（11/1–1/31）"),
                        [Msg("the mid-term review runs Nov–Dec; results are announced in "
                             "January", "期中考核於 11–12 月進行，1 月公布結果")],
-                       _evidence(alliance, q4.window, lang, root))
+                       _evidence(sheet, q4.window, lang, root))
     in_season = date(year, 5, 1) <= day <= review_day(year)
     if in_season:
         spot.due = day
@@ -161,9 +163,9 @@ def _year(alliance: Alliance, year: int, day: date, lang: Lang, root: Path) -> l
     return [april, spot, july, october, january]
 
 
-def _evidence(alliance: Alliance, window: Window, lang: Lang, root: Path) -> list[str]:
+def _evidence(sheet: Sheet, window: Window, lang: Lang, root: Path) -> list[str]:
     return [f"{m.where}: {m.record}: {m.what}"
-            for m in evidence_checklist(alliance, window, lang, root)]
+            for m in evidence_checklist(sheet, lang, root, window)]
 
 
 def _news(alliance: Alliance, by: date, lang: Lang) -> list[str]:
@@ -179,22 +181,16 @@ def _news(alliance: Alliance, by: date, lang: Lang) -> list[str]:
                 + (f"（最近一則為 {last}）" if last else "") + "：請在 news/ 新增一則")(lang)]
 
 
-def _october_lacks(alliance: Alliance, year: int, day: date, lang: Lang,
-                   root: Path) -> list[str]:
+def _october_lacks(alliance: Alliance, sheet: Sheet, lang: Lang, root: Path) -> list[str]:
+    """Oct 31: members the sheet leaves out (R10), next year's targets, items 1 and 10."""
     info = alliance.info
-    lacks: list[str] = []
+    year = sheet.year
     oct31 = review_day(year)
-    for member in alliance.members:
-        if member.kind != "company" or member.contract_on(oct31) is not None:
-            continue
-        current = [c for c in member.contracts if c.start <= oct31 and
-                   c.end >= max(day, date(year, 2, 1))]
-        if current:
-            end = max(c.end for c in current)
-            lacks.append(Msg(f"member {member.id}: the contract ends {end}, before Oct 31 — "
-                             "renew or extend it (R10)",
-                             f"會員 {member.id}：契約於 {end} 結束，未跨 10 月 31 日 — "
-                             "請續約或延長（R10）")(lang))
+    lacks: list[str] = []
+    for decision in sheet.excluded():
+        if decision.kind == "members" and decision.rule == "R10" and decision.attach is None:
+            fix = f" — {decision.fix(lang)}" if decision.fix else ""
+            lacks.append(f"{decision.label}: {decision.reason(lang)}{fix} (R10)")
     if year + 1 in info.project.performance_years and year + 1 not in info.targets:
         lacks.append(Msg(f"no targets for {year + 1} (targets.{year + 1} in alliance.yml)",
                          f"尚無 {year + 1} 年預期成果（alliance.yml 的 targets.{year + 1}）")
@@ -203,12 +199,12 @@ def _october_lacks(alliance: Alliance, year: int, day: date, lang: Lang,
     if highlights is None or not highlights.points:
         lacks.append(Msg(f"no highlights for {year} (highlights.{year} in alliance.yml)",
                          f"尚無 {year} 年計畫亮點（alliance.yml 的 highlights.{year}）")(lang))
-    elif (length := sum(len(p.zh) for p in highlights.points)) > HIGHLIGHT_LIMIT:
+    elif (length := highlight_length([p.zh for p in highlights.points])) > HIGHLIGHT_LIMIT:
         lacks.append(Msg(f"the highlights of {year} have {length} characters, more than 250 "
                          "(R8)", f"{year} 年計畫亮點共 {length} 字，超過 250 字（R8）")(lang))
     if year not in info.staffing:
         lacks.append(Msg(f"no staffing for {year} (staffing.{year} in alliance.yml)",
                          f"尚無 {year} 年核定研究生人數（alliance.yml 的 staffing.{year}）")
                      (lang))
-    lacks.extend(_evidence(alliance, Window(date(year, 2, 1), oct31), lang, root))
+    lacks.extend(_evidence(sheet, Window(date(year, 2, 1), oct31), lang, root))
     return lacks

@@ -12,7 +12,8 @@ from ..i18n import Lang, Msg
 from ..kpi import compute
 from ..loader import LoadResult, load_alliance
 from ..model import Alliance
-from ..rules import check
+from ..rules import run as run_rules
+from ..rules.verdict import Verdict
 
 
 def findings_for(alliance_dir: Path, today: date | None = None) -> tuple[LoadResult, list[Finding]]:
@@ -20,18 +21,20 @@ def findings_for(alliance_dir: Path, today: date | None = None) -> tuple[LoadRes
     result = load_alliance(alliance_dir)
     findings = list(result.findings)
     if result.alliance is not None:
-        findings.extend(check(result.alliance))
-        findings.extend(year_warnings(result.alliance, today or date.today()))
+        verdicts = run_rules(result.alliance)
+        findings.extend(v.finding() for v in verdicts if v.effect in ("error", "caution"))
+        findings.extend(year_warnings(result.alliance, today or date.today(), verdicts))
     return result, list(dict.fromkeys(findings))
 
 
-def year_warnings(alliance: Alliance, today: date) -> list[Finding]:
+def year_warnings(alliance: Alliance, today: date,
+                  verdicts: list[Verdict] | None = None) -> list[Finding]:
     """Exclusions of every performance year of the phase that has begun by ``today``."""
     current = performance_year_of(today)
     warnings: list[Finding] = []
     for year in alliance.info.project.performance_years:
         if year <= current:
-            warnings.extend(compute(alliance, year).warnings)
+            warnings.extend(compute(alliance, year, verdicts=verdicts).warnings)
     return warnings
 
 

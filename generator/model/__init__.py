@@ -17,6 +17,7 @@ from .members import Contract, Member
 from .news import NewsPost
 from .outcomes import Outcomes
 from .pages import FreePage
+from .regions import Region, region_of
 
 __all__ = [
     "Activity", "Alliance", "AllianceInfo", "Contract", "Member", "NewsPost", "Outcomes",
@@ -36,6 +37,10 @@ class Alliance:
     news: list[NewsPost]
     sources: dict[str, SourceFile] = field(default_factory=dict)
     pages: list[FreePage] = field(default_factory=list)  # pages/*.md, read by the loader
+    _regions: dict[str, Region | None] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._regions = {m.id: region_of(m.city, self.info.regions) for m in self.members}
 
     @property
     def id(self) -> str:
@@ -47,6 +52,13 @@ class Alliance:
     @cached_property
     def _members_by_id(self) -> dict[str, Member]:
         return {m.id: m for m in self.members}
+
+    def region(self, member: Member) -> Region | None:
+        """The member's region (north/central/south/east), None when nobody said (金門, typos).
+
+        Resolved once per alliance, with ``regions:`` overrides, so every consumer agrees.
+        """
+        return self._regions.get(member.id)
 
     def evidence_exists(self, relative: str) -> bool:
         return (self.root / relative).is_file()

@@ -28,6 +28,7 @@ class Activity(Record):
     kind: ActivityKind
     participants: Count = 0
     members: list[Id] = []
+    venue: Text | None = None  # where it took place; same day and venue = same event (R14)
     public: Flag | None = None
     summary: Text | None = None
     photos: list[Image] = []

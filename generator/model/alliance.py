@@ -91,12 +91,19 @@ class Highlights(Strict):
     photos: list[Image] = []
 
 
-class Staffing(Strict):
+class StaffCount(Strict):
     undergraduate: Count = 0
     master: Count = 0
     phd: Count = 0
     postdoc: Count = 0
     assistant: Count = 0
+
+
+class Staffing(StaffCount):
+    """Item 10: the approved (核定) numbers, which the sheet reports; ``actual`` optionally
+    holds the people really hired, which the form's free text reports beside them."""
+
+    actual: StaffCount | None = None
 
 
 def _targets(value: dict[str, Any]) -> dict[str, Any]:

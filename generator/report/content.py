@@ -1,9 +1,9 @@
 """The public report's view model: the KPI sheet plus the public parts of the alliance.
 
-Privacy is decided here, once, and by construction: the template only ever receives this
-view, and the view is built only from fields that alliance-format.md marks public (a member's
-name with ``public: true``, public activities, public products …). Contract data, payers,
-evidence paths, record ids (they often spell a company's name) and warnings never enter it.
+The template only ever receives this view. Its records come from :mod:`generator.public`
+(the one field-by-field policy the site follows too), restricted to what the sheet counted;
+contract data, payers, evidence paths, per-record amounts, record ids and warnings never
+enter it. The numbers are the sheet's aggregates.
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from pathlib import Path
 from .. import userfiles
 from ..calendar import Window, quarters, roc_year
 from ..kpi import Number, Sheet
-from ..model import Alliance, Member
-from ..model.activities import Activity
-from ..model.regions import REGION_NAMES, REGIONS, canonical_county, region_of
+from ..model import Alliance
+from ..model.regions import REGION_NAMES, REGIONS
 from ..model.sheet_keys import ITEM_TITLES, SHEET_KEYS
 from ..model.types import Image, LocalText
+from ..public import PublicOutput, public_activities, public_members, public_outputs, unlisted
 
 # Below this share of its target a number is flagged; at or above it, "nearly there".
 NEAR = 80.0
@@ -85,13 +85,12 @@ class Event:
 
 @dataclass(frozen=True)
 class Output:
-    """A public product, technology, patent, service, transfer or project."""
+    """A product, technology, patent, service, transfer or project the public view lists."""
 
     date: date
-    title: LocalText | None  # None for item 7 records whose partner is not named
-    partner: LocalText | None  # the member's name, only with the member's consent
+    title: LocalText
+    partner: LocalText  # the public view lists only consenting members' records
     detail: str = ""
-    amount: float | None = None
     photo: Photo | None = None
 
 
@@ -141,10 +140,11 @@ class ReportView:
     products: list[Output] = field(default_factory=list)
     technologies: list[Output] = field(default_factory=list)
     patents: list[Output] = field(default_factory=list)
-    outputs_unlisted: int = 0
+    outputs_unlisted: int = 0  # item 6 records left to the totals (no consent, private)
     technical_services: list[Output] = field(default_factory=list)
     transfers: list[Output] = field(default_factory=list)
     projects: list[Output] = field(default_factory=list)
+    derived_unlisted: int = 0  # item 7 records left to the totals (no consent)
     outcome_members: int = 0
     other_results: list[LocalText] = field(default_factory=list)
     trend: list[YearPoint] = field(default_factory=list)
@@ -183,11 +183,6 @@ def kpi_rows(sheet: Sheet) -> dict[int, list[KpiRow]]:
     return items
 
 
-def skipped_records(sheet: Sheet) -> set[str]:
-    """Records the sheet left out, so lists agree with the counts (``file:id`` names)."""
-    return {w.record for w in sheet.warnings if w.record}
-
-
 def _photo(alliance: Alliance, image: Image | None) -> Photo | None:
     """A public image that really exists under media/ (others are a validation matter)."""
     if image is None:
@@ -198,14 +193,6 @@ def _photo(alliance: Alliance, image: Image | None) -> Photo | None:
         return None
 
 
-def _partner(member: Member | None) -> LocalText | None:
-    return member.name if member is not None and member.public else None
-
-
-def _counted(activity: Activity, window: Window, skipped: set[str]) -> bool:
-    return activity.date in window and f"activities.yml:{activity.id}" not in skipped
-
-
 def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | None = None,
                on: date | None = None) -> ReportView:
     """The public view of ``sheet``; ``history`` holds the earlier years' sheets (trends)."""
@@ -214,7 +201,6 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
     window = sheet.window
     full_end = date(year + 1, 1, 31)
     day = on or today()
-    skipped = skipped_records(sheet)
     view = ReportView(
         alliance_id=alliance.id, name=info.name, institution=info.institution,
         ministry=info.ministry, grant=info.project.number,
@@ -236,9 +222,9 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
         photos = (_photo(alliance, image) for image in highlights.photos)
         view.highlight_photos = [photo for photo in photos if photo is not None]
     _members(view, alliance, sheet)
-    _activities(view, alliance, window, skipped)
-    _outputs(view, alliance, window, skipped)
-    _derived(view, alliance, window, skipped)
+    _activities(view, alliance, sheet)
+    _outputs(view, alliance, sheet)
+    _derived(view, alliance, sheet)
     view.outcome_members = len({o.member for o in alliance.outcomes.member_outcomes
                                 if o.year == year and (o.new_hires or o.output_value)})
     view.other_results = list(info.other_results.get(year, []))
@@ -254,24 +240,19 @@ def _month(text: str) -> str:
 
 
 def _members(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
-    regions = alliance.info.regions
+    counted = sheet.counted_members
+    named = public_members(alliance, counted)
+    view.members_unnamed = len(counted) - len(named)
     order = {r: i for i, r in enumerate(REGIONS)}
-    named = []
-    for member in sheet.counted_members:
-        if not member.public:
-            view.members_unnamed += 1
-            continue
-        region = region_of(member.city, regions) or "north"
-        named.append((order[region], member.city, member, region))
-    for _, city, member, region in sorted(named, key=lambda t: (t[0], t[1], t[2].name.zh)):
-        zh, en = REGION_NAMES[region]
-        view.members.append(NamedMember(member.name, canonical_county(city), _text(zh, en)))
+    for member in sorted(named, key=lambda m: (order.get(m.region or "", 9), m.county,
+                                               m.name.zh)):
+        zh, en = REGION_NAMES[member.region or "north"]
+        view.members.append(NamedMember(member.name, member.county, _text(zh, en)))
 
 
-def _activities(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
-    for activity in sorted(alliance.activities, key=lambda a: a.date):
-        if not activity.is_public or not _counted(activity, window, skipped):
-            continue
+def _activities(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
+    """The sheet's counted promotions and seminars that the public view shows, by date."""
+    for activity in reversed(public_activities(alliance, sheet.counted_records("activities"))):
         if activity.kind == "promotion":
             view.promotions.append(Event(activity.date, activity.title))
         elif activity.kind == "seminar":
@@ -279,56 +260,32 @@ def _activities(view: ReportView, alliance: Alliance, window: Window, skipped: s
                                        activity.participants or None))
 
 
-def _outputs(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
-    outcomes = alliance.outcomes
-    for product in sorted(outcomes.products, key=lambda p: p.date):
-        if product.date not in window or f"outcomes.yml:{product.id}" in skipped:
-            continue
-        if not product.public:
-            view.outputs_unlisted += 1
-            continue
-        photo = _photo(alliance, product.photos[0]) if product.photos else None
-        view.products.append(Output(product.date, product.title,
-                                    _partner(alliance.member(product.member)),
-                                    product.summary.zh if product.summary else "",
-                                    photo=photo))
-    for tech in sorted(outcomes.technologies, key=lambda t: t.date):
-        if tech.date not in window:
-            continue
-        if not tech.public:
-            view.outputs_unlisted += 1
-            continue
-        view.technologies.append(Output(tech.date, tech.title,
-                                        _partner(alliance.member(tech.member)),
-                                        tech.summary.zh if tech.summary else ""))
+def _public(alliance: Alliance, sheet: Sheet, kind: str) -> list[PublicOutput]:
+    """The counted records of ``kind`` the public view lists, oldest first."""
+    return list(reversed(public_outputs(alliance, kind, sheet.counted_records(kind))))
+
+
+def _outputs(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
+    for kind, target in (("products", view.products), ("technologies", view.technologies)):
+        for o in _public(alliance, sheet, kind):
+            photo = _photo(alliance, o.photos[0]) if o.photos else None
+            target.append(Output(o.date, o.title, o.partner, o.summary.zh if o.summary else "",
+                                 photo=photo))
+        view.outputs_unlisted += unlisted(alliance, kind, sheet.counted_records(kind))
     status = {"filed": "申請 filed", "granted": "獲證 granted"}
-    for patent in sorted(outcomes.patents, key=lambda p: p.date):
-        if patent.date in window:
-            view.patents.append(Output(
-                patent.date, patent.title, _partner(alliance.member(patent.member)),
-                f"{patent.country} {patent.number} · {status[patent.status]}"))
+    for o in _public(alliance, sheet, "patents"):
+        view.patents.append(Output(o.date, o.title, o.partner,
+                                   f"{o.country} · {status[o.status or 'filed']}"))
+    view.outputs_unlisted += unlisted(alliance, "patents", sheet.counted_records("patents"))
 
 
-def _derived(view: ReportView, alliance: Alliance, window: Window, skipped: set[str]) -> None:
-    """Item 7: a title is shown only beside a partner who consented to be named.
+def _derived(view: ReportView, alliance: Alliance, sheet: Sheet) -> None:
+    """Item 7: records of consenting members by title; the others only in the totals.
 
-    The format marks neither titles nor partners of item 7 public; the amounts and counts
-    are what the ministry publishes, and a title alone often identifies the company.
+    Amounts are never shown per record: a contract's amount identifies a company's deal.
     """
-    outcomes = alliance.outcomes
-    for service in sorted(outcomes.technical_services, key=lambda s: s.date):
-        if service.date in window:
-            partner = _partner(alliance.member(service.member))
-            view.technical_services.append(
-                Output(service.date, service.title if partner else None, partner))
-    for transfer in sorted(outcomes.transfers, key=lambda t: t.date):
-        if transfer.date in window and f"outcomes.yml:{transfer.id}" not in skipped:
-            partner = _partner(alliance.member(transfer.member))
-            view.transfers.append(Output(transfer.date, transfer.title if partner else None,
-                                         partner, amount=transfer.amount))
-    for project in sorted(outcomes.projects, key=lambda p: p.signed):
-        if project.signed in window and f"outcomes.yml:{project.id}" not in skipped:
-            partner = _partner(alliance.member(project.member))
-            view.projects.append(Output(project.signed, project.title if partner else None,
-                                        partner, project.funder.zh if project.funder else "",
-                                        amount=project.amount))
+    for kind, target in (("technical_services", view.technical_services),
+                         ("transfers", view.transfers), ("projects", view.projects)):
+        for o in _public(alliance, sheet, kind):
+            target.append(Output(o.date, o.title, o.partner, o.funder.zh if o.funder else ""))
+        view.derived_unlisted += unlisted(alliance, kind, sheet.counted_records(kind))

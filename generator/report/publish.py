@@ -82,13 +82,6 @@ def _shown(path: Path) -> str:
 def render_report(alliance: Alliance, sheet: Sheet, fmt: str, out: Path | None, lang: Lang,
                   root: Path, private: bool) -> int:
     """``alliance report --format html|pdf [--private]``: writes the file, prints its path."""
-    years = alliance.info.project.performance_years
-    if sheet.year not in years:
-        print(Msg(f"alliance: {sheet.year} is not a year of this phase "
-                  f"({years.start}–{years.stop - 1}, project.first_year in alliance.yml)",
-                  f"alliance：{sheet.year} 年不在本期執行年度內（{years.start}–{years.stop - 1}，"
-                  "見 alliance.yml 的 project.first_year）")(lang), file=sys.stderr)
-        return 2
     target = out or default_path(root, alliance.id, sheet, fmt, private)
     if private and (_inside(target, root / "site") or "site" in target.parts):
         print(Msg(f"alliance: the private companion may not be written under site/ "

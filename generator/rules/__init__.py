@@ -1,33 +1,21 @@
-"""The ministry's rules that data can show, one module per area of the sheet.
+"""The ministry's rules that data can show: one pure function each, listed in
+:data:`~generator.rules.catalogue.RULES`.
 
-Each module registers its checks with :func:`rule`; :func:`check` runs them all. Checks here
-find what makes the data *unfileable* (errors) and what holds for every year; what a given
-year's sheet leaves out is decided while counting, in :mod:`generator.kpi`.
+A rule returns :class:`~generator.rules.verdict.Verdict` values; it never counts. The
+counter (:mod:`generator.kpi`) turns them into one decision per record and year; validation
+prints them; ``alliance rules`` prints the table.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-
 from ..diagnostics import Finding
 from ..model import Alliance
+from .catalogue import FORMAT_CHECKS, RULES, Rule, run
+from .verdict import Verdict
 
-Check = Callable[[Alliance], Iterable[Finding]]
-_CHECKS: list[Check] = []
-
-
-def rule(check: Check) -> Check:
-    """Register a check; the docstring of each names the rules it enforces."""
-    _CHECKS.append(check)
-    return check
+__all__ = ["FORMAT_CHECKS", "RULES", "Rule", "Verdict", "check", "run"]
 
 
 def check(alliance: Alliance) -> list[Finding]:
-    findings: list[Finding] = []
-    for each in _CHECKS:
-        findings.extend(each(alliance))
-    return findings
-
-
-# Importing the modules registers their checks.
-from . import activities, identity, income, members, outputs  # noqa: E402,F401
+    """Errors and cautions that hold whatever the year (exclusions come with each sheet)."""
+    return [v.finding() for v in run(alliance) if v.effect in ("error", "caution")]

@@ -87,7 +87,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "other_results": ("其它重要成果", "Other results"),
     "gallery": ("成果照片", "Photo gallery"),
     "partner": ("合作會員", "Member"),
-    "partner_private": ("會員廠商（未公開名稱）", "a member company (not named)"),
     "status_filed": ("申請中（已有申請號）", "filed"),
     "status_granted": ("已獲證", "granted"),
     "number": ("號碼", "No."),

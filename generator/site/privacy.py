@@ -1,61 +1,34 @@
-"""The public view of an alliance: what the site may show, and nothing else (default-deny).
+"""The site's view of an alliance: what the pages may show, and nothing else (default-deny).
 
-Pages never see an :class:`~generator.model.Alliance`; they see a :class:`PublicSite` built
-here field by field. A field not copied here cannot leak: contracts, representatives, member
-addresses, phones and cities, evidence paths, income records and payers, non-consenting
-members' names, logos and outcomes, and non-public activities all stay behind.
+Pages never see an :class:`~generator.model.Alliance`; they see a :class:`PublicSite`. Its
+records come from :mod:`generator.public`, the one module that decides field by field what
+of a record may be published (the public report reads the same functions); this module only
+gathers the alliance-wide public content (name, team, tiers, highlights …) around them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
 
 from ..kpi import Sheet
 from ..model import Alliance
 from ..model.alliance import Capability, Contact, Highlights, Service, TeamMember, Tier
 from ..model.news import NewsPost
-from ..model.regions import Region, region_of
-from ..model.types import Image, LocalText
+from ..model.types import LocalText
+from ..public import (
+    OUTPUT_KINDS,
+    PublicActivity,
+    PublicMember,
+    PublicOutput,
+    PublicSheet,
+    public_activities,
+    public_members,
+    public_outputs,
+    public_sheet,
+    unlisted,
+)
 
-
-@dataclass(frozen=True)
-class PublicMember:
-    id: str
-    name: LocalText
-    tier: LocalText | None
-    region: Region | None
-    website: str | None
-    logo: Image | None
-
-
-@dataclass(frozen=True)
-class PublicActivity:
-    id: str
-    date: date
-    kind: str
-    title: LocalText
-    participants: int
-    summary: LocalText | None
-    photos: tuple[Image, ...]
-
-
-@dataclass(frozen=True)
-class PublicOutput:
-    """A product, technology, patent, transfer or project as the site shows it."""
-
-    kind: str
-    id: str
-    date: date
-    title: LocalText
-    partner: LocalText | None  # the member's name, only with the member's consent
-    summary: LocalText | None = None
-    photos: tuple[Image, ...] = ()
-    status: str | None = None
-    number: str | None = None
-    country: str | None = None
-    funder: LocalText | None = None
-    period: tuple[date, date] | None = None
+__all__ = ["PublicActivity", "PublicMember", "PublicOutput", "PublicSite", "public_view"]
 
 
 @dataclass
@@ -77,10 +50,11 @@ class PublicSite:
     members: list[PublicMember]
     activities: list[PublicActivity]
     outputs: dict[str, list[PublicOutput]]
+    unlisted: dict[str, int]  # records left to the aggregate numbers (no consent)
     highlights: dict[int, Highlights]
     other_results: dict[int, list[LocalText]]
     news: list[NewsPost]
-    sheets: dict[int, Sheet] = field(default_factory=dict)
+    sheets: dict[int, PublicSheet] = field(default_factory=dict)  # numbers only
     current_year: int | None = None  # the performance year under way on the build day
 
     @property
@@ -94,56 +68,19 @@ class PublicSite:
 
 
 def public_view(alliance: Alliance, sheets: dict[int, Sheet]) -> PublicSite:
+    """The site's view: alliance-wide public content plus :mod:`generator.public`'s records."""
     info = alliance.info
-    consenting = {m.id: m for m in alliance.members if m.public}
-
-    def partner(member_id: str) -> LocalText | None:
-        member = consenting.get(member_id)
-        return member.name if member is not None else None
-
-    members = [
-        PublicMember(
-            id=m.id, name=m.name,
-            tier=(t.name if (t := info.tier(m.tier)) is not None else None),
-            region=region_of(m.city, info.regions),
-            website=m.website, logo=m.logo,
-        )
-        for m in alliance.members if m.public
-    ]
-    activities = sorted(
-        (PublicActivity(a.id, a.date, a.kind, a.title, a.participants, a.summary,
-                        tuple(a.photos))
-         for a in alliance.activities if a.is_public),
-        key=lambda a: (a.date, a.id), reverse=True,
-    )
-    out = alliance.outcomes
-    outputs: dict[str, list[PublicOutput]] = {
-        "products": [PublicOutput("products", p.id, p.date, p.title, partner(p.member),
-                                  p.summary, tuple(p.photos))
-                     for p in out.products if p.public],
-        "technologies": [PublicOutput("technologies", p.id, p.date, p.title, partner(p.member),
-                                      p.summary, tuple(p.photos))
-                         for p in out.technologies if p.public],
-        "patents": [PublicOutput("patents", p.id, p.date, p.title, partner(p.member),
-                                 status=p.status, number=p.number, country=p.country)
-                    for p in out.patents],
-        "transfers": [PublicOutput("transfers", t.id, t.date, t.title, partner(t.member))
-                      for t in out.transfers],
-        "projects": [PublicOutput("projects", p.id, p.signed, p.title, partner(p.member),
-                                  funder=p.funder,
-                                  period=(p.period.start, p.period.end) if p.period else None)
-                     for p in out.projects if p.status == "signed"],
-    }
-    for records in outputs.values():
-        records.sort(key=lambda r: (r.date, r.id), reverse=True)
+    outputs = {kind: public_outputs(alliance, kind) for kind in OUTPUT_KINDS}
     return PublicSite(
         id=info.id, name=info.name, tagline=info.tagline, institution=info.institution,
         ministry=info.ministry, about=info.about, team=list(info.team), contact=info.contact,
         capabilities=list(info.capabilities), services=list(info.services),
         tiers=list(info.membership.tiers), how_to_join=info.membership.how_to_join,
         application_form=info.membership.application_form, website_url=info.website.url,
-        members=members, activities=activities, outputs=outputs,
+        members=public_members(alliance), activities=public_activities(alliance),
+        outputs=outputs,
+        unlisted={kind: unlisted(alliance, kind) for kind in OUTPUT_KINDS},
         highlights=dict(info.highlights), other_results=dict(info.other_results),
         news=sorted(alliance.news, key=lambda p: (p.date, p.slug), reverse=True),
-        sheets=sheets,
+        sheets={year: public_sheet(sheet) for year, sheet in sheets.items()},
     )

@@ -10,7 +10,7 @@ from typing import Any
 from generator.cli import main
 
 EVIDENCE = ["c-acme.pdf", "c-beta.pdf", "c-kin.pdf", "r1.pdf", "poster.pdf", "visit.pdf",
-            "tr.pdf", "proj.pdf", "r-ts.pdf"]
+            "tr.pdf", "proj.pdf", "r-ts.pdf", "signin.pdf"]
 
 
 def base_data() -> dict[str, Any]:
@@ -56,7 +56,7 @@ def base_data() -> dict[str, Any]:
             {"id": "open-house", "date": "2025-04-10", "kind": "promotion",
              "title": "說明會", "participants": 40, "evidence": ["evidence/poster.pdf"]},
             {"id": "seminar-1", "date": "2025-06-10", "kind": "seminar",
-             "title": "研討會", "participants": 55, "evidence": ["evidence/poster.pdf"]},
+             "title": "研討會", "participants": 55, "evidence": ["evidence/signin.pdf"]},
             {"id": "call-1", "date": "2025-07-01", "kind": "consulting", "title": "電話諮詢",
              "participants": 2, "members": ["acme"]},
             {"id": "visit-1", "date": "2025-08-01", "kind": "visit", "title": "訪廠",

@@ -70,7 +70,7 @@ def test_contract_must_span_oct_31(write_alliance, start, end, counted):
 ])
 def test_record_belongs_to_the_one_year_whose_window_holds_it(write_alliance, day, year):
     folder = write_alliance(lambda d: d["outcomes.yml"]["income"].append(
-        {"id": "edge", "date": day, "kind": "other", "amount": 7,
+        {"id": "edge", "date": day, "kind": "other", "amount": 7, "note": "研討會報名費",
          "evidence": "evidence/r1.pdf"}))
     for y in (2024, 2025, 2026):
         assert sheet(folder, y).kpi["income_other"] == (7 if y == year else 0)
@@ -205,9 +205,40 @@ def test_report_json_and_csv(write_alliance, capsys):
     code, out, _ = run(capsys, folder, "report", "demo", "--year", "2025", "--format", "csv",
                        "--until", "10-31")
     rows = list(csv.reader(io.StringIO(out)))
-    assert rows[0] == ["key", "value", "target"]
+    assert rows[0] == ["key", "value", "target", "item", "label", "unit"]
     assert [r[0] for r in rows[1:]] == list(KPI_ORDER)
-    assert ["members_total", "3", "3"] in rows and ["transfers", "0", ""] in rows
+    assert ["members_total", "3", "3", "2", "總會員數", "家"] in rows
+    assert ["transfers", "0", "", "7", "技術轉移", "案"] in rows
+    assert ["seminar_participants", "55", "", "5", "技術研討會參與(人)", "人"] in rows
+
+
+def test_report_json_has_the_etop_form(write_alliance, capsys):
+    def mutate(d):
+        d["members.yml"].append({"id": "itri", "name": "工業技術研究院", "kind": "legal_entity",
+                                 "city": "新竹縣", "tier": "free",
+                                 "contracts": d["members.yml"][1]["contracts"]})
+        d["outcomes.yml"]["transfers"][0]["licensor"] = "張老師"
+        d["alliance.yml"]["staffing"][2025]["actual"] = {"master": 1, "assistant": 1}
+        d["alliance.yml"]["other_results"] = {2025: ["廠商捐贈示波器一台"]}
+
+    folder = write_alliance(mutate)
+    code, out, _ = run(capsys, folder, "report", "demo", "--year", "2025", "--format", "json")
+    assert code == 0
+    items = {i["item"]: i for i in json.loads(out)["form"]}
+    assert [i for i in items] == list(range(1, 11))
+    assert items[1]["title"] == "簡述計畫亮點" and items[1]["points"] == ["協助會員開發新產品"]
+    assert items[10]["title"] == "計畫核定研究生人數"
+    assert [(x["label"], x["unit"]) for x in items[5]["lines"]][:2] == [
+        ("舉辦技術研討會(場)", "場"), ("技術研討會參與(人)", "人")]
+    assert items[2]["other"] == ["本聯盟另有法人會員 1 家、個人會員 0 家（不列入會員數）。"]
+    assert items[3]["other"] == ["技術服務收入 50 仟元為提供 艾克米公司「檢測」之收入"]
+    assert items[9]["other"] == [
+        "廠商捐贈示波器一台",
+        "技術轉移「技轉」（艾克米公司）：張老師 不是主持人或共同主持人，未列入第 7 項"]
+    assert items[10]["lines"][1] == {"key": "staff_master", "label": "碩士", "unit": "人",
+                                     "value": 2, "target": None}
+    assert items[10]["other"] == ["以上為核定人數；實際聘請：大學 0 人、碩士 1 人、博士 0 人、"
+                                  "博後 0 人、專任助理 1 人"]
 
 
 def test_report_warnings_in_json(write_alliance, capsys):

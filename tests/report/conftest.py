@@ -1,4 +1,4 @@
-"""A copy of the example alliance with a unique canary planted in every private field.
+"""A copy of the example alliance with a unique canary in every field not published.
 
 The numbers of the copy are those of the example (evidence files are renamed, not dropped),
 so one copy serves the number tests and the privacy tests, and the PDF is rendered once.
@@ -15,6 +15,7 @@ from typing import Any
 
 import pytest
 import yaml
+from canary_walk import plant
 from report_support import CANARY, YEAR, Canaried
 
 from generator.kpi import Sheet, compute
@@ -28,81 +29,42 @@ from generator.report.private import build_private
 EXAMPLE = Path(__file__).resolve().parents[2] / "alliances" / "smart-sensing"
 
 
-class _Planter:
-    """Hands out unique canaries and renames evidence files to canary names."""
+def _withdraw_consent_of_a_partner(folder: Path) -> None:
+    """The members of the first transfer and patent stop consenting (counts do not change),
+    so that item 6 and 7 records of non-consenting members are among the planted."""
+    outcomes = yaml.safe_load((folder / "outcomes.yml").read_text(encoding="utf-8"))
+    partners = {outcomes["transfers"][0]["member"], outcomes["patents"][0]["member"]}
+    members = yaml.safe_load((folder / "members.yml").read_text(encoding="utf-8"))
+    for member in members:
+        if member["id"] in partners:
+            member["public"] = False
+    (folder / "members.yml").write_text(yaml.safe_dump(members, allow_unicode=True,
+                                                       sort_keys=False), encoding="utf-8")
 
-    def __init__(self, folder: Path) -> None:
-        self.folder = folder
-        self.planted: list[str] = []
 
-    def word(self, what: str) -> str:
-        word = f"{CANARY}{what.upper()}{len(self.planted):03d}"
-        self.planted.append(word)
+def _plant(folder: Path) -> dict[str, str]:
+    """A canary in every field the public view may not publish (``canary_walk``).
+
+    Evidence files are renamed, not dropped, so the copy's numbers are the example's.
+    """
+    planted: dict[str, str] = {}
+
+    def canary(what: str) -> str:
+        word = f"{CANARY}{len(planted):04d}"
+        planted[word] = what
         return word
 
-    def evidence(self, path: str) -> str:
-        """Move the file to a canary name, so the count stays and the path is a canary."""
-        old = self.folder / path
-        new_rel = f"evidence/{self.word('evid')}.pdf"
-        if old.is_file():
-            shutil.move(old, self.folder / new_rel)
+    def evidence(old: str | None, what: str) -> str:
+        new_rel = f"evidence/{canary(what)}.pdf"
+        if old is not None and (folder / old).is_file():
+            shutil.move(folder / old, folder / new_rel)
         return new_rel
 
-
-def _plant(folder: Path) -> list[str]:
-    plant = _Planter(folder)
-
-    def load(name: str) -> Any:
-        return yaml.safe_load((folder / name).read_text(encoding="utf-8"))
-
-    def dump(name: str, data: Any) -> None:
-        text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
-        (folder / name).write_text(text, encoding="utf-8")
-
-    members = load("members.yml")
-    for member in members:
-        if not member.get("public"):
-            member["name"] = {"zh": plant.word("member"), "en": plant.word("member")}
-        for contract in member.get("contracts", []):
-            for key in ("representative", "address", "phone"):
-                if contract.get(key):
-                    contract[key] = plant.word(key)
-            if contract.get("evidence"):
-                contract["evidence"] = plant.evidence(contract["evidence"])
-    dump("members.yml", members)
-
-    activities = load("activities.yml")
-    for activity in activities:
-        public = activity.get("public", activity["kind"] in ("promotion", "seminar"))
-        if not public:
-            activity["title"] = plant.word("activity")
-            activity["summary"] = plant.word("activity")
-        activity["evidence"] = [plant.evidence(p) for p in activity.get("evidence", [])]
-    dump("activities.yml", activities)
-
-    outcomes = load("outcomes.yml")
-    for record in outcomes.get("income", []):
-        record["payer"] = plant.word("payer")
-        record["note"] = plant.word("note")
-        if record.get("evidence"):
-            record["evidence"] = plant.evidence(record["evidence"])
-    for kind in ("products", "technologies"):
-        for record in outcomes.get(kind, []):
-            if record.get("public") is False:
-                record["title"] = plant.word(kind)
-                record["summary"] = plant.word(kind)
-            ev = record.get("evidence")
-            if ev:
-                ev = [ev] if isinstance(ev, str) else ev
-                record["evidence"] = [plant.evidence(p) for p in ev]
-    for kind in ("transfers", "projects"):
-        for record in outcomes.get(kind, []):
-            if record.get("evidence"):
-                record["evidence"] = plant.evidence(record["evidence"])
-    for record in outcomes.get("member_outcomes", []):
-        record["note"] = plant.word("outcome")
-    dump("outcomes.yml", outcomes)
-    return plant.planted
+    _withdraw_consent_of_a_partner(folder)
+    private_media = f"media/{canary('private media')}.png"
+    shutil.copyfile(folder / "media" / "members" / "csmi.png", folder / private_media)
+    plant(folder, canary, evidence, private_media)
+    return planted
 
 
 @pytest.fixture(scope="session")

@@ -23,7 +23,7 @@ class Canaried:
     folder: Path
     alliance: Alliance
     sheet: Sheet
-    canaries: list[str]
+    canaries: dict[str, str]  # canary -> the field it was planted in, e.g. member.name (zh)
 
 
 def pdf_text(path: Path, layout: bool = False) -> str:

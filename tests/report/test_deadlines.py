@@ -28,7 +28,7 @@ def test_in_spot_check_season(canaried: Canaried, capsys: pytest.CaptureFixture[
     assert code == 0
     assert "spot-check season" in out
     assert "no news between 2025-07-03 and 2025-09-01" in out
-    assert "member dajia-hydraulic: the contract ends 2025-09-30, before Oct 31" in out
+    assert "member dajia-hydraulic: contract ends 2025-09-30, before Oct 31" in out
     assert "2025-09-26-east-recruit" in out  # a promotion without evidence
 
 

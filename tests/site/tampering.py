@@ -1,7 +1,8 @@
 """Turn a copy of the example into a hostile one: canaries in private fields, unsafe markup.
 
-Every private field of alliance-format.md gets a unique string; the privacy test then looks
-for each of them in every file under site/. Hostile markup tests the sanitiser.
+Every field the public view may not publish gets a unique string (``canary_walk`` finds
+them by walking the model); the privacy test then looks for each of them in every file
+under site/. Hostile markup tests the sanitiser.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from canary_walk import plant
 
 HOSTILE_MEMBER = "<b>Evil&Co</b> 惡意公司"
 
@@ -31,7 +33,7 @@ def tamper(folder: Path) -> dict[str, str]:
         canaries[value] = kind
         return value
 
-    def evidence(kind: str) -> str:
+    def evidence(_old: str | None, kind: str) -> str:
         name = canary(kind)
         path = folder / "evidence" / "planted" / f"{name}.pdf"
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -41,56 +43,13 @@ def tamper(folder: Path) -> dict[str, str]:
     # A media file referenced only by private records must not be copied.
     private_media = f"media/{canary('media file used only by private records')}.jpg"
     shutil.copyfile(folder / "media" / "members" / "csmi.png", folder / private_media)
+    plant(folder, canary, evidence, private_media)
 
     members = _load(folder / "members.yml")
-    hostile_done = False
-    for member in members:
-        for contract in member.get("contracts", []):
-            contract["representative"] = canary("contract representative")
-            contract["address"] = canary("contract address")
-            contract["phone"] = canary("contract phone")
-            contract["evidence"] = evidence("contract evidence")
-        if not member.get("public", False):
-            member["name"] = {"zh": canary("non-consenting member name (zh)"),
-                              "en": canary("non-consenting member name (en)")}
-            member["website"] = f"https://{canary('non-consenting member website')}.example/"
-            member["logo"] = {"src": private_media,
-                              "alt": canary("non-consenting member logo alt")}
-        elif not hostile_done:
-            member["name"] = HOSTILE_MEMBER
-            member["website"] = "javascript:alert('XSS-WEB')"
-            hostile_done = True
+    hostile = next(m for m in members if m.get("public"))
+    hostile["name"] = HOSTILE_MEMBER
+    hostile["website"] = "javascript:alert('XSS-WEB')"
     _dump(folder / "members.yml", members)
-
-    activities = _load(folder / "activities.yml")
-    for activity in activities:
-        activity["evidence"] = [evidence("activity evidence")]
-        public = activity.get("public", activity["kind"] in ("promotion", "seminar"))
-        if not public:
-            activity["title"] = canary(f"{activity['kind']} title (not public)")
-            activity["summary"] = canary(f"{activity['kind']} summary (not public)")
-            activity["photos"] = [{"src": private_media,
-                                   "alt": canary("private activity photo alt")}]
-    _dump(folder / "activities.yml", activities)
-
-    outcomes = _load(folder / "outcomes.yml")
-    for income in outcomes.get("income", []):
-        income["payer"] = canary("income payer")
-        income["note"] = canary("income note")
-        income["evidence"] = evidence("income evidence")
-    for kind in ("products", "technologies"):
-        for record in outcomes.get(kind, []):
-            record["evidence"] = [evidence(f"{kind} evidence")]
-            if record.get("public", True) is False:
-                record["title"] = canary(f"{kind} title (not public)")
-                record["summary"] = canary(f"{kind} summary (not public)")
-                record["photos"] = [{"src": private_media, "alt": canary("private photo alt")}]
-    for kind in ("transfers", "projects"):
-        for record in outcomes.get(kind, []):
-            record["evidence"] = evidence(f"{kind} evidence")
-    for record in outcomes.get("member_outcomes", []):
-        record["note"] = canary("member outcome note")
-    _dump(folder / "outcomes.yml", outcomes)
 
     info = _load(folder / "alliance.yml")
     info["tagline"]["zh"] = '"><script>alert("XSS-TAGLINE")</script>'

@@ -67,8 +67,8 @@ def test_pages_show_what_the_issue_asks(example_site):
     assert (zh / "charts" / "members-by-region.svg").is_file()
     assert re.search(r'alt="\d{4} 年度計入會員地區分布：北部 \d+', members)
     outcomes = text_of(zh / "outcomes" / "index.html")
-    assert "會員廠商（未公開名稱）" in outcomes or "竹晶精密" in outcomes
-    assert re.search(r"<td>(I|M|D)?\d{6,}", outcomes)  # patent numbers are shown
+    assert "竹晶精密" in outcomes  # records of consenting members, by partner
+    assert not re.search(r"<td>(I|M|D)?\d{6,}", outcomes)  # no patent number (generator.public)
     reports = text_of(zh / "reports" / "index.html")
     for year in (2024, 2025):
         assert f"{year} 年度" in reports

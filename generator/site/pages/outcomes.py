@@ -1,5 +1,5 @@
-"""成果: highlights by year, public products and technologies, patents with their numbers,
-transfers and signed projects (partners named only with consent), other results, a gallery."""
+"""成果: highlights by year, public products and technologies, patents, transfers and signed
+projects of consenting members (generator.public decides which), other results, a gallery."""
 
 from __future__ import annotations
 
@@ -33,8 +33,7 @@ def build(ctx: Context) -> list[Page]:
         body += heading(ctx.label(kind))
         cards = "".join(_output_card(ctx, page, r) for r in records)
         body += block(f'<div class="al-grid al-grid--2">{cards}</div>')
-    body += _table(ctx, page, "patents", ["date", "title", "status", "number", "country",
-                                          "partner"])
+    body += _table(ctx, page, "patents", ["date", "title", "status", "country", "partner"])
     body += _table(ctx, page, "transfers", ["date", "title", "partner"])
     body += _table(ctx, page, "projects", ["date", "title", "funder", "period", "partner"])
     if site.other_results:
@@ -54,8 +53,6 @@ def build(ctx: Context) -> list[Page]:
 
 
 def _partner(ctx: Context, record: PublicOutput) -> str:
-    if record.partner is None:
-        return escape(ctx.label("partner_private"))
     return escape(ctx.text(record.partner, "member name"))
 
 
@@ -76,8 +73,6 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
         return escape(ctx.text(r.title, f"{r.kind} {r.id}"))
     if column == "status":
         return escape(ctx.label(f"status_{r.status}"))
-    if column == "number":
-        return escape(r.number or "")
     if column == "country":
         return escape(r.country or "")
     if column == "funder":

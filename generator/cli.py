@@ -65,6 +65,10 @@ def _parser() -> argparse.ArgumentParser:
     deadlines.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
     deadlines.add_argument("--date", help="today, as YYYY-MM-DD (default: today)")
 
+    schema = sub.add_parser("schema", help="write JSON Schemas of the YAML files for editors")
+    schema.add_argument("--out", type=Path, default=None,
+                        help="output folder (default schemas/)")
+
     sub.add_parser("spotcheck", help="the ministry's spot check of sites in a registry",
                    add_help=False)
     return parser
@@ -164,6 +168,10 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
         from .commands import deadlines
 
         return deadlines.run(_folders(args.alliances, root, lang), args.date, lang, root)
+    if args.command == "schema":
+        from .commands import schema
+
+        return schema.run(args.out, root, lang)
     raise UsageError(f"unknown command {args.command}")
 
 

@@ -12,6 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from ..calendar import performance_year_of
+from ..editor_schema import FOLDER as SCHEMA_FOLDER
+from ..editor_schema import write_schemas
 from ..i18n import Lang, Msg
 from ..model.types import ID_PATTERN
 
@@ -49,6 +51,7 @@ def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
             shutil.copyfile(source, destination)
     staging.rename(target)
     print(Msg(f"created {target}", f"已建立 {target}")(lang))
+    write_schemas(root / SCHEMA_FOLDER)  # what the files' yaml-language-server line points at
     workflow = root / WORKFLOW
     if not workflow.exists():
         workflow.parent.mkdir(parents=True, exist_ok=True)

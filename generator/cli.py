@@ -18,6 +18,8 @@ from .i18n import Lang, Msg, detect_lang
 from .loader import discover, resolve_alliance_dir
 from .paths import alliances_dir, project_root
 
+LANGS = ("en", "zh")
+
 
 class UsageError(Exception):
     """Wrong usage: printed with the hint and exit code 2, like argparse's own errors."""
@@ -29,8 +31,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Sites, reports and KPI sheets for industry–academia small alliances "
                     "(產學小聯盟), and the ministry's spot check of their sites.",
     )
-    parser.add_argument("--lang", choices=["en", "zh"],
-                        help="language of messages (default: from the locale)")
+    parser.add_argument("--lang", choices=LANGS,
+                        help="language of messages, anywhere on the line (default: from the "
+                             "locale)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = sub.add_parser("new", help="scaffold alliances/ID with commented YAML")
@@ -112,16 +115,56 @@ def _folders(names: list[str], root: Path, lang: Lang) -> list[Path]:
     return folders
 
 
+def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` (or ``--lang=X``) from anywhere before ``--``; the rest, in order.
+
+    The language is a property of the run, not of a verb, so it may follow the subcommand
+    (``alliance validate demo --lang zh``) as naturally as precede it.
+    """
+    lang: str | None = None
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest.extend(argv[index:])
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            lang, index = argv[index + 1], index + 2
+            continue
+        if arg.startswith("--lang="):
+            lang, index = arg.split("=", 1)[1], index + 1
+            continue
+        rest.append(arg)
+        index += 1
+    if lang is not None and lang not in LANGS:
+        raise UsageError(f"--lang takes {' or '.join(LANGS)}, not '{lang}'")
+    return lang, rest
+
+
+def commands() -> tuple[str, ...]:
+    """The verbs of ``alliance``: an alliance id equal to one of them needs care (``new``)."""
+    parser = _parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return tuple(action.choices)
+    return ()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if "spotcheck" in argv[:3] and argv[0] != "new":
-        index = argv.index("spotcheck")
+    try:
+        explicit, argv = _take_lang(argv)
+    except UsageError as exc:
+        print(f"alliance: {exc}", file=sys.stderr)
+        return 2
+    if argv and argv[0] == "spotcheck":  # only as the verb: an alliance may be called so
         from site_checks.cli import main as spotcheck_main
 
-        return spotcheck_main(argv[index + 1:])
+        return spotcheck_main(argv[1:])
     args = _parser().parse_args(argv)
-    lang = detect_lang(args.lang)
+    lang = detect_lang(explicit)
     root = project_root()
     try:
         return _dispatch(args, lang, root)
@@ -143,7 +186,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
     if args.command == "new":
         from .commands import new
 
-        return new.run(args.id, alliances_dir(root), root, lang)
+        return new.run(args.id, alliances_dir(root), root, lang, commands=commands())
     if args.command == "validate":
         from .commands import validate
 

@@ -53,6 +53,10 @@ def _tidy(value: float) -> Number:
     return int(value) if float(value).is_integer() else round(value, 3)
 
 
+# How a Chinese message names an activity's kind (the English one uses the key itself).
+_KIND_ZH = {"promotion": "推廣活動", "seminar": "研討會", "consulting": "專業諮詢", "visit": "訪廠"}
+
+
 class _Counter:
     """Counts one year; ``skip`` records why a record is left out."""
 
@@ -62,11 +66,12 @@ class _Counter:
         self.window = window
         self.warnings: list[Finding] = []
 
-    def skip(self, record: Record, fields: tuple[str | int, ...], label: str,
+    def skip(self, record: Record, fields: tuple[str | int, ...], label: Msg,
              why: Msg, fix: Msg | None, rule: str) -> None:
         self.warnings.append(warning(
             record.at(*fields),
-            Msg(f"{label} not counted in {self.year}: ", f"{label} 不列入 {self.year} 年：") + why,
+            Msg(f"{label.en} not counted in {self.year}: ",
+                f"{label.zh} 不列入 {self.year} 年：") + why,
             fix, rule=rule, record=self._record_name(record),
         ))
 
@@ -96,7 +101,7 @@ class _Counter:
                       and c.end >= self.window.start]
             if not active:
                 continue
-            label = f"member {member.id}"
+            label = Msg(f"member {member.id}", f"會員 {member.id}")
             if member.kind != "company":
                 kind_zh = {"legal_entity": "法人", "individual": "個人"}[member.kind]
                 self.skip(member, ("kind",), label,
@@ -150,7 +155,7 @@ class _Counter:
             why = Msg(f"contract starts {contract.start}, after Oct 31",
                       f"契約於 {contract.start} 開始，晚於 10 月 31 日")
             fields = ("contracts", index, "start")
-        self.skip(member, fields, f"member {member.id}", why,
+        self.skip(member, fields, Msg(f"member {member.id}", f"會員 {member.id}"), why,
                   Msg(f"a counted contract must span {oct31}", f"列入計算的契約須跨越 {oct31}"),
                   "R10")
 
@@ -214,7 +219,8 @@ class _Counter:
         }
 
     def _has_evidence(self, activity: Activity) -> bool:
-        label = f"{activity.kind} {activity.id}"
+        label = Msg(f"{activity.kind} {activity.id}",
+                    f"{_KIND_ZH[activity.kind]} {activity.id}")
         rule = {"promotion": "R14", "seminar": "R15", "visit": "R15"}[activity.kind]
         if not activity.evidence:
             what = ("a visit form or photos" if activity.kind == "visit"
@@ -243,7 +249,8 @@ class _Counter:
             if product.date not in self.window:
                 continue
             if not product.photos and not product.evidence:
-                self.skip(product, ("evidence",), f"product {product.id}",
+                self.skip(product, ("evidence",),
+                          Msg(f"product {product.id}", f"新產品 {product.id}"),
                           Msg("it has no photo or document", "沒有產品照片或文件"),
                           Msg("add a photo or a document (evidence:)",
                               "請附上產品照片或相關文件（evidence:）"), "R16")
@@ -263,14 +270,15 @@ class _Counter:
         for transfer in outcomes.transfers:
             if transfer.date not in self.window:
                 continue
-            if self._eligible(transfer, f"transfer {transfer.id}", transfer.date,
+            label = Msg(f"transfer {transfer.id}", f"技術移轉 {transfer.id}")
+            if self._eligible(transfer, label, transfer.date,
                               "licensor", transfer.licensor, signatories, transfer.evidence):
                 transfers.append(transfer.amount)
         projects: list[float] = []
         for project in outcomes.projects:
             if project.signed is None or project.signed not in self.window:
                 continue
-            label = f"project {project.id}"
+            label = Msg(f"project {project.id}", f"計畫 {project.id}")
             if project.status != "signed":
                 self.skip(project, ("status",), label,
                           Msg("it is still under application", "計畫仍在申請中"),
@@ -287,7 +295,7 @@ class _Counter:
             "projects": len(projects), "project_amount": _tidy(sum(projects)),
         }
 
-    def _eligible(self, record: Record, label: str, day: date, signer_field: str,
+    def _eligible(self, record: Record, label: Msg, day: date, signer_field: str,
                   signer: str, signatories: set[str], evidence: str | None) -> bool:
         """R18: a member as partner, the PI or a co-PI as signer, and a valid contract."""
         if signer.strip() not in signatories:

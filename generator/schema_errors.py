@@ -30,12 +30,46 @@ def schema_findings(exc: ValidationError, source: SourceFile, model: Any, base: 
     """
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        message, fix = _explain(err, model, loc)
+        split = _comma_split(err, _value_at(source.data, (*base, *loc[:-1])), loc)
+        message, fix = split if split is not None else _explain(err, model, loc)
         yield error(
             source.where((*base, *loc), (*shown_base, *loc)),
             message, fix, rule=_rule(err),
             record=_record_label(source, base),
         )
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _comma_split(err: Any, parent: Any, loc: Loc) -> tuple[Msg, Msg] | None:
+    """``{en: Services, benefits and how to join}``: the comma ended the text.
+
+    YAML reads the words after a comma inside ``{…}`` as a new key with no value, so pydantic
+    sees an unknown key; the person wrote one text with a comma in it. Recognised by the
+    empty unknown key that follows a key holding text.
+    """
+    if err["type"] != "extra_forbidden" or err.get("input") is not None or not loc:
+        return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    name = loc[-1]
+    index = keys.index(name) if name in keys else 0
+    if index == 0 or not isinstance(parent[keys[index - 1]], str):
+        return None
+    before = keys[index - 1]
+    whole = f'{before}: "{parent[before]}, {name}"'
+    return (Msg(f"the text after the comma, '{name}', was read as a new key: inside {{…}} a "
+                "comma separates keys",
+                f"逗號後面的文字「{name}」被當成新的欄位：在 {{…}} 裡，逗號用來分隔欄位"),
+            Msg(f"put the whole text in quotes: {whole}", f"請把整段文字用引號括起來：{whole}"))
 
 
 def _record_label(source: SourceFile, base: Loc) -> str | None:

@@ -23,7 +23,7 @@ TEXT_SUFFIXES = {".yml", ".md", ".txt"}
 
 
 def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
-        today: date | None = None) -> int:
+        today: date | None = None, commands: tuple[str, ...] = ()) -> int:
     if not ID_PATTERN.match(alliance_id):
         print(Msg(f"'{alliance_id}' is not a valid id — use lowercase letters, digits and '-'",
                   f"「{alliance_id}」不是合法的 id — 只能用小寫英文字母、數字與「-」")(lang),
@@ -58,6 +58,15 @@ def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
         shutil.copyfile(SCAFFOLD.parent / "workflows" / "alliance-pages.yml", workflow)
         print(Msg(f"added {WORKFLOW}: pushes to main build and deploy the site to GitHub Pages",
                   f"已新增 {WORKFLOW}：推送到 main 時自動建置並部署到 GitHub Pages")(lang))
+    if alliance_id in commands:
+        print(Msg(f"note: '{alliance_id}' is also an 'alliance' command; it works as an id "
+                  f"after a command (alliance validate {alliance_id}), but 'alliance "
+                  f"{alliance_id}' alone runs the command — when in doubt write the path, "
+                  f"alliance validate ./alliances/{alliance_id}",
+                  f"注意：「{alliance_id}」也是 alliance 的指令名稱；放在指令之後可當聯盟 id 使用"
+                  f"（alliance validate {alliance_id}），但單獨執行「alliance {alliance_id}」"
+                  f"會執行該指令 — 不確定時請寫路徑：alliance validate ./alliances/{alliance_id}"
+                  )(lang), file=sys.stderr)
     print(Msg(f"next: edit the YAML, then run 'alliance validate {alliance_id}'",
               f"下一步：編輯 YAML，再執行「alliance validate {alliance_id}」")(lang))
     return 0

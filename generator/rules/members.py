@@ -10,7 +10,7 @@ from ..i18n import Msg
 from ..model import Alliance, Member
 from ..model.regions import OUTLYING, canonical_county, known_counties, region_of
 from . import rule
-from .common import duplicate_ids, missing_media, unknown_reference
+from .common import duplicate_ids, missing_media, names_of, unknown_reference
 
 
 @rule
@@ -19,7 +19,8 @@ def members_are_consistent(alliance: Alliance) -> Iterator[Finding]:
     tiers = [t.id for t in alliance.info.membership.tiers]
     for member in alliance.members:
         if alliance.info.tier(member.tier) is None:
-            yield unknown_reference(member, "tier", member.tier, tiers, "tier", "會員等級")
+            yield unknown_reference(member, "tier", member.tier, tiers, "tier", "會員等級",
+                                    names=names_of(alliance.info.membership.tiers))
         if member.logo is not None:
             yield from missing_media(alliance, member.at("logo", "src"), member.logo)
         yield from _region(alliance, member)

@@ -17,6 +17,7 @@ from pathlib import Path
 from .i18n import Lang, Msg, detect_lang
 from .loader import discover, resolve_alliance_dir
 from .paths import alliances_dir, project_root
+from .sheets.columns import GROUPS
 
 LANGS = ("en", "zh")
 
@@ -67,6 +68,25 @@ def _parser() -> argparse.ArgumentParser:
     deadlines = sub.add_parser("deadlines", help="the next filing dates and what is missing")
     deadlines.add_argument("alliances", nargs="*", metavar="ID_OR_DIR")
     deadlines.add_argument("--date", help="today, as YYYY-MM-DD (default: today)")
+
+    sheets = sub.add_parser("import", help="members, contracts, activities, income or "
+                            "outcomes from an .xlsx or .csv file into the YAML")
+    sheets.add_argument("alliance", metavar="ID_OR_DIR")
+    sheets.add_argument("what", choices=list(GROUPS))
+    sheets.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
+    sheets.add_argument("--map", action="append", default=[], metavar="HEADER=KEY",
+                        help="read the column HEADER as KEY (e.g. '統一編號=id'); repeatable")
+    sheets.add_argument("--sheet", help="the sheet to read (a CSV: which table it holds)")
+    sheets.add_argument("--yes", action="store_true",
+                        help="write the changes (default: show them only)")
+
+    export = sub.add_parser("export", help="the YAML's tables as a workbook (or CSV files)")
+    export.add_argument("alliance", metavar="ID_OR_DIR")
+    export.add_argument("what", nargs="*", metavar="WHAT",
+                        help=f"any of {', '.join(GROUPS)} (default: all)")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    export.add_argument("--out", type=Path, default=None,
+                        help="output file (xlsx) or folder (csv); default build/private/ID/")
 
     schema = sub.add_parser("schema", help="write JSON Schemas of the YAML files for editors")
     schema.add_argument("--out", type=Path, default=None,
@@ -211,6 +231,17 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
         from .commands import deadlines
 
         return deadlines.run(_folders(args.alliances, root, lang), args.date, lang, root)
+    if args.command == "import":
+        from .commands import sheet_import
+
+        folder = _folders([args.alliance], root, lang)[0]
+        return sheet_import.run(folder, args.what, args.file, args.map, args.sheet, args.yes,
+                                lang)
+    if args.command == "export":
+        from .commands import export
+
+        folder = _folders([args.alliance], root, lang)[0]
+        return export.run(folder, args.what, args.format, args.out, lang, root)
     if args.command == "schema":
         from .commands import schema
 

@@ -31,7 +31,7 @@ def schema_findings(exc: ValidationError, source: SourceFile, model: Any, base: 
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         split = _comma_split(err, _value_at(source.data, (*base, *loc[:-1])), loc)
-        message, fix = split if split is not None else _explain(err, model, loc)
+        message, fix = split if split is not None else explain(err, model, loc)
         yield error(
             source.where((*base, *loc), (*shown_base, *loc)),
             message, fix, rule=_rule(err),
@@ -89,7 +89,8 @@ def _rule(err: Any) -> str | None:
     return ctx.get("rule") or None
 
 
-def _explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
+def explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
+    """What one pydantic error means for the person who wrote the value, and the fix."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")

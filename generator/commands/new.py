@@ -16,10 +16,13 @@ from ..editor_schema import FOLDER as SCHEMA_FOLDER
 from ..editor_schema import write_schemas
 from ..i18n import Lang, Msg
 from ..model.types import ID_PATTERN
+from ..sheets.columns import ALL_TABLES
+from ..sheets.write import write_workbook
 
 SCAFFOLD = Path(__file__).resolve().parent.parent / "scaffold"
 WORKFLOW = Path(".github/workflows/alliance-pages.yml")
 TEXT_SUFFIXES = {".yml", ".md", ".txt"}
+WORKBOOK = "alliance-data.xlsx"
 
 
 def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
@@ -49,6 +52,8 @@ def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
                                    encoding="utf-8")
         else:
             shutil.copyfile(source, destination)
+    # The assistant's spreadsheet, empty: the same sheets 'alliance import' reads back.
+    write_workbook(staging / WORKBOOK, [(table, []) for table in ALL_TABLES])
     staging.rename(target)
     print(Msg(f"created {target}", f"已建立 {target}")(lang))
     write_schemas(root / SCHEMA_FOLDER)  # what the files' yaml-language-server line points at
@@ -67,6 +72,10 @@ def run(alliance_id: str, alliances: Path, root: Path, lang: Lang,
                   f"（alliance validate {alliance_id}），但單獨執行「alliance {alliance_id}」"
                   f"會執行該指令 — 不確定時請寫路徑：alliance validate ./alliances/{alliance_id}"
                   )(lang), file=sys.stderr)
+    print(Msg(f"{WORKBOOK}: fill it in Excel and run 'alliance import {alliance_id} members "
+              f"{target / WORKBOOK}' (its 說明 sheet lists every column)",
+              f"{WORKBOOK}：可用 Excel 填寫後執行「alliance import {alliance_id} members "
+              f"{target / WORKBOOK}」（說明工作表列出每一欄）")(lang))
     print(Msg(f"next: edit the YAML, then run 'alliance validate {alliance_id}'",
               f"下一步：編輯 YAML，再執行「alliance validate {alliance_id}」")(lang))
     return 0

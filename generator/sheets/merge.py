@@ -79,6 +79,8 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
                 Msg("keep one row per record", "每筆紀錄只保留一列")))
             continue
         seen[key] = row.ref
+        if row.failed:
+            continue  # its unreadable cells are reported; the rest would only add noise
         if table.name == "members":
             _resolve_tier(row, tiers, tally)
         target = _list_for(data, table.name, table.within, row, tally)
@@ -108,6 +110,12 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
         else:
             tally.changed += 1
         _apply(record, sheet, row, dry=False)
+        if not record.lc.data:  # a new record: its keys in the format's order
+            order = [c.path[0] for c in table.columns]
+            items = sorted(record.items(), key=lambda kv: order.index(kv[0])
+                           if kv[0] in order else len(order))
+            record.clear()
+            record.update(items)
         _validate(record, sheet, row, tally)
     return tally
 

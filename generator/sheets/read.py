@@ -42,6 +42,7 @@ class Row:
     ref: str                                   # the row's first cell, for row-level messages
     values: dict[str, Any] = field(default_factory=dict)
     refs: dict[str, str] = field(default_factory=dict)
+    failed: bool = False                       # a cell could not be read: told already
 
 
 @dataclass
@@ -162,6 +163,7 @@ def rows_of(grid: list[list[Any]], table: Table, label: str, mapping: dict[str, 
                 row.values[column.key] = convert(column, header, value)
             except CellProblem as exc:
                 problems.append(Problem(ref, exc.message, exc.fix))
+                row.failed = True
         rows.append(row)
     keys = [c.key for c, _ in present.values()]
     return SheetRows(table, label, keys, rows), problems

@@ -57,7 +57,7 @@ def _text(path: str, *headers: str, required: bool = False) -> tuple[Column, Col
     zh_headers = headers
     en_headers = tuple(f"{h}（英文）" for h in headers[:1]) + tuple(
         f"{h} (en)" for h in headers[1:2]) + (f"{path}.en",)
-    return (Column((path, "zh"), (*zh_headers, f"{path}.zh", path), required=required),
+    return (Column((path, "zh"), (*zh_headers, f"{path}.zh"), required=required),
             Column((path, "en"), en_headers))
 
 

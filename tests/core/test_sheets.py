@@ -204,3 +204,32 @@ def test_units_are_read_from_the_header():
     assert read_header("Amount (NT$)").yuan and not read_header("Amount (k NTD)").yuan
     roc = read_header("合約起日（民國）")
     assert roc.roc and roc.base == "合約起日"
+
+
+def test_csv_export_then_import_changes_nothing(example: Path, capsys, tmp_path: Path):
+    folder = tmp_path / "csv"
+    code, out, _ = alliance(capsys, example, "export", "smart-sensing", "members", "contracts",
+                            "income", "outcomes", "--format", "csv", "--out", str(folder))
+    assert code == 0
+    before = {p.name: p.read_bytes() for p in example.glob("*.yml")}
+    groups = {"members": "members", "contracts": "contracts", "income": "income",
+              "patents": "outcomes", "projects": "outcomes", "member_outcomes": "outcomes"}
+    for table, what in groups.items():
+        code, out, err = alliance(capsys, example, "import", "smart-sensing", what,
+                                  str(folder / f"{table}.csv"), "--yes")
+        assert code == 0 and "nothing to change" in out, (table, out, err)
+    assert {p.name: p.read_bytes() for p in example.glob("*.yml")} == before
+
+
+def test_the_export_refuses_site(example: Path, capsys):
+    code, _, err = alliance(capsys, example, "export", "smart-sensing", "--out",
+                            str(example.parent.parent / "site" / "data.xlsx"))
+    assert code == 2 and "under site/" in err
+
+
+def test_the_documented_column_list_is_the_catalogue():
+    doc = (ROOT / "docs" / "spreadsheets.md").read_text("utf-8")
+    for table in ALL_TABLES:
+        assert f"`{table.name}`" in doc
+        for column in table.columns:
+            assert f"| {column.header} |" in doc and f"`{column.key}`" in doc, column.key

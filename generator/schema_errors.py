@@ -133,7 +133,7 @@ def explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
                 Msg("write a number without quotes, e.g. 3", "請填不加引號的數字，例如 3"))
     if kind in ("string_type",):
         return (Msg(f"expected text, got {type(value).__name__}",
-                    f"應為文字，卻是 {type(value).__name__}"),
+                    f"應為文字，卻是{_KIND_ZH.get(type(value).__name__, '其它型別')}"),
                 Msg("put the value in quotes", "請用引號括起來"))
     if kind == "list_type":
         extra = (Msg("; an activity has exactly one kind", "；每個活動只能有一種類別")
@@ -161,7 +161,14 @@ def explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
     if kind == "date_from_datetime_inexact" or kind.startswith("date"):
         return (Msg(f"'{value}' is not a date", f"「{value}」不是日期"),
                 Msg("write it as YYYY-MM-DD", "請寫成 YYYY-MM-DD"))
-    return Msg(err["msg"], err["msg"]), None
+    # A library message has no Chinese: say what is known (the value) rather than mix.
+    return Msg(err["msg"], f"「{value}」的格式不符" if value is not None else "格式不符"), None
+
+
+# How a Chinese message names the YAML type a value turned out to be.
+_KIND_ZH = {"int": "整數", "float": "數字", "bool": "是非值（true/false）", "list": "清單",
+            "dict": "「欄位: 值」的對應", "NoneType": "空值", "date": "日期",
+            "datetime": "日期時間"}
 
 
 def _known_keys(model: Any, loc: Loc) -> list[str]:

@@ -223,3 +223,13 @@ def test_serve_on_a_busy_port_says_so_once_and_builds_nothing(tmp_path: Path, ca
     assert f"port {port} is in use" in out.err and "nothing was started" in out.err
     assert f"--port {port + 1}" in out.err
     assert not (tmp_path / "build").exists()
+
+
+def test_a_wrong_type_is_named_in_chinese(write_alliance, capsys):
+    folder = write_alliance(lambda d: d["members.yml"][0].update(city=5))
+    with chdir(folder.parent.parent):
+        assert main(["validate", "demo", "--lang", "zh"]) == 1
+    out = capsys.readouterr().out
+    line = next(line for line in out.splitlines() if "city" in line)
+    assert "應為文字，卻是整數" in line
+    assert_chinese(line.split(": city: ", 1)[1])

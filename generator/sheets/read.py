@@ -18,6 +18,9 @@ from .columns import Column, Header, Table, header_names, normalise, read_header
 
 HELP_SHEET = "說明"
 HEADER_ROWS = 5  # how far down the header row may be
+MAX_BYTES = 20_000_000
+MAX_ROWS = 20_000
+MAX_COLUMNS = 200
 
 
 @dataclass(frozen=True)
@@ -64,7 +67,14 @@ def column_letter(index: int) -> str:
 
 
 def read_grid(path: Path) -> dict[str, list[list[Any]]]:
-    """Every sheet of ``path`` as rows of cell values; a CSV file is one sheet named ''."""
+    """Every sheet of ``path`` as rows of cell values; a CSV file is one sheet named ''.
+
+    Bounded: an alliance has tens to hundreds of records, so a file of many megabytes or a
+    sheet of tens of thousands of rows is a mistake (or a zip bomb), refused before it is
+    read into memory.
+    """
+    if path.stat().st_size > MAX_BYTES:
+        raise SheetError([_too_big(path.name, f"{path.stat().st_size // 1_000_000} MB")])
     if path.suffix.lower() == ".csv":
         return {"": _read_csv(path)}
     from openpyxl import load_workbook
@@ -78,10 +88,24 @@ def read_grid(path: Path) -> dict[str, list[list[Any]]]:
             "save it from Excel as 'Excel Workbook (.xlsx)', or as CSV UTF-8",
             "請在 Excel 另存為「Excel 活頁簿 (.xlsx)」或「CSV UTF-8」"))]) from None
     try:
-        return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)]
-                for sheet in book.worksheets}
+        grid: dict[str, list[list[Any]]] = {}
+        for sheet in book.worksheets:
+            rows = grid[sheet.title] = []
+            for row in sheet.iter_rows(values_only=True):
+                if len(rows) >= MAX_ROWS:
+                    raise SheetError([_too_big(f"{path.name}!{sheet.title}",
+                                               f"more than {MAX_ROWS} rows")])
+                rows.append(list(row[:MAX_COLUMNS]))
+        return grid
     finally:
         book.close()
+
+
+def _too_big(label: str, size: str) -> Problem:
+    return Problem(label, Msg(f"the file is too large for an alliance's data ({size})",
+                              f"檔案過大，不像聯盟資料（{size}）"),
+                   Msg("export only the sheet with the records to import",
+                       "請只匯出要匯入的紀錄所在的工作表"))
 
 
 def _read_csv(path: Path) -> list[list[Any]]:
@@ -91,7 +115,10 @@ def _read_csv(path: Path) -> list[list[Any]]:
             text = raw.decode(encoding)
         except UnicodeDecodeError:
             continue
-        return [list(row) for row in csv.reader(text.splitlines())]
+        rows = [list(row) for row in csv.reader(text.splitlines())]
+        if len(rows) > MAX_ROWS:
+            raise SheetError([_too_big(path.name, f"more than {MAX_ROWS} rows")])
+        return rows
     raise SheetError([Problem(path.name, Msg("the CSV is neither UTF-8 nor Big5 text",
                                              "CSV 檔既不是 UTF-8 也不是 Big5 編碼"),
                               Msg("save it from Excel as 'CSV UTF-8'",

@@ -239,3 +239,14 @@ def test_the_documented_column_list_is_the_catalogue():
         assert f"`{table.name}`" in doc
         for column in table.columns:
             assert f"| {column.header} |" in doc and f"`{column.key}`" in doc, column.key
+
+
+def test_an_oversized_sheet_is_refused_by_name(example: Path, capsys, tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch):
+    from generator.sheets import read
+
+    monkeypatch.setattr(read, "MAX_ROWS", 3)
+    book = workbook(tmp_path / "big.xlsx", {"會員": [["代碼", "縣市"]] + [[f"m{i}", "臺北市"]
+                                                                          for i in range(5)]})
+    code, _, err = alliance(capsys, example, "import", "smart-sensing", "members", str(book))
+    assert code == 1 and "big.xlsx!會員: the file is too large" in err

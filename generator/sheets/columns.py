@@ -12,19 +12,20 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from typing import Literal
 
-Path_ = tuple[str, ...]
+KeyPath = tuple[str, ...]
 
 # Value kinds: text (a string), id, date, money (thousands of NTD), count, bool, list (of
 # strings, one per line in a cell), choice (one of ``choices``, Chinese labels accepted).
-KINDS = ("text", "id", "date", "money", "count", "bool", "list", "choice")
+Kind = Literal["text", "id", "date", "money", "count", "bool", "list", "choice"]
 
 
 @dataclass(frozen=True)
 class Column:
-    path: Path_                     # the key in the record: ("name", "zh")
+    path: KeyPath                     # the key in the record: ("name", "zh")
     headers: tuple[str, ...]        # Chinese first (what the exporter writes), English, others
-    kind: str = "text"
+    kind: Kind = "text"
     required: bool = False
     choices: dict[str, str] = field(default_factory=dict)  # label → value (Chinese labels)
 
@@ -43,9 +44,9 @@ class Column:
 class Table:
     name: str                       # members, contracts, activities, income, patents, …
     file: str                       # the YAML file it lives in
-    within: Path_                   # the list's key in the file; () for a top-level list
+    within: KeyPath                   # the list's key in the file; () for a top-level list
     sheet: str                      # the sheet's Chinese name (the exporter's)
-    match: Path_                    # the keys a row is merged by: ("id",), ("member", "start")
+    match: KeyPath                    # the keys a row is merged by: ("id",), ("member", "start")
     columns: tuple[Column, ...]
 
     def column(self, key: str) -> Column | None:

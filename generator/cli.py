@@ -17,6 +17,9 @@ from pathlib import Path
 from .i18n import Lang, Msg, detect_lang
 from .loader import discover, resolve_alliance_dir
 from .paths import alliances_dir, project_root
+from .sheets.columns import GROUPS
+
+LANGS = ("en", "zh")
 
 
 class UsageError(Exception):
@@ -85,8 +88,9 @@ def _parser() -> argparse.ArgumentParser:
         description="Sites, reports and KPI sheets for industry–academia small alliances "
                     "(產學小聯盟), and the ministry's spot check of their sites.",
     )
-    parser.add_argument("--lang", choices=["en", "zh"],
-                        help="language of messages (default: from the locale)")
+    parser.add_argument("--lang", choices=LANGS,
+                        help="language of messages, anywhere on the line (default: from the "
+                             "locale)")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     new = sub.add_parser("new", help="scaffold alliances/ID with commented YAML")
@@ -123,6 +127,28 @@ def _parser() -> argparse.ArgumentParser:
     deadlines.add_argument("--date", help="today, as YYYY-MM-DD (default: today)")
 
     sub.add_parser("rules", help="the catalogue of the ministry's rules the data is checked by")
+    sheets = sub.add_parser("import", help="members, contracts, activities, income or "
+                            "outcomes from an .xlsx or .csv file into the YAML")
+    sheets.add_argument("alliance", metavar="ID_OR_DIR")
+    sheets.add_argument("what", choices=list(GROUPS))
+    sheets.add_argument("file", type=Path, metavar="FILE.xlsx|FILE.csv")
+    sheets.add_argument("--map", action="append", default=[], metavar="HEADER=KEY",
+                        help="read the column HEADER as KEY (e.g. '統一編號=id'); repeatable")
+    sheets.add_argument("--sheet", help="the sheet to read (a CSV: which table it holds)")
+    sheets.add_argument("--yes", action="store_true",
+                        help="write the changes (default: show them only)")
+
+    export = sub.add_parser("export", help="the YAML's tables as a workbook (or CSV files)")
+    export.add_argument("alliance", metavar="ID_OR_DIR")
+    export.add_argument("what", nargs="*", metavar="WHAT",
+                        help=f"any of {', '.join(GROUPS)} (default: all)")
+    export.add_argument("--format", choices=["xlsx", "csv"], default="xlsx")
+    export.add_argument("--out", type=Path, default=None,
+                        help="output file (xlsx) or folder (csv); default build/private/ID/")
+
+    schema = sub.add_parser("schema", help="write JSON Schemas of the YAML files for editors")
+    schema.add_argument("--out", type=Path, default=None,
+                        help="output folder (default schemas/)")
 
     sub.add_parser("spotcheck", help="the ministry's spot check of sites in a registry",
                    add_help=False)
@@ -173,20 +199,56 @@ def _folders(names: list[str], root: Path, lang: Lang) -> list[Path]:
     return folders
 
 
+def _take_lang(argv: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang X`` (or ``--lang=X``) from anywhere before ``--``; the rest, in order.
+
+    The language is a property of the run, not of a verb, so it may follow the subcommand
+    (``alliance validate demo --lang zh``) as naturally as precede it.
+    """
+    lang: str | None = None
+    rest: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest.extend(argv[index:])
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            lang, index = argv[index + 1], index + 2
+            continue
+        if arg.startswith("--lang="):
+            lang, index = arg.split("=", 1)[1], index + 1
+            continue
+        rest.append(arg)
+        index += 1
+    if lang is not None and lang not in LANGS:
+        raise UsageError(f"--lang takes {' or '.join(LANGS)}, not '{lang}'")
+    return lang, rest
+
+
+def commands() -> tuple[str, ...]:
+    """The verbs of ``alliance``: an alliance id equal to one of them needs care (``new``)."""
+    parser = _parser()
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return tuple(action.choices)
+    return ()
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if "spotcheck" in argv[:3] and argv[0] != "new":
-        # its own options (argparse's REMAINDER mishandles a leading option)
-        index = argv.index("spotcheck")
-        before = argv[:index]
-        lang = (detect_lang(before[before.index("--lang") + 1]) if "--lang" in before[:-1]
-                else None)
+    try:
+        explicit, argv = _take_lang(argv)
+    except UsageError as exc:
+        print(f"alliance: {exc}", file=sys.stderr)
+        return 2
+    if argv and argv[0] == "spotcheck":  # only as the verb: an alliance may be called so
         from .commands import spotcheck
 
-        return spotcheck.run(argv[index + 1:], lang)
+        return spotcheck.run(argv[1:], detect_lang(explicit) if explicit else None)
     args = _parser().parse_args(argv)
-    lang = detect_lang(args.lang)
+    lang = detect_lang(explicit)
     root = project_root()
     try:
         return _dispatch(args, lang, root)
@@ -211,7 +273,7 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
     if args.command == "new":
         from .commands import new
 
-        return new.run(args.id, alliances_dir(root), root, lang)
+        return new.run(args.id, alliances_dir(root), root, lang, commands=commands())
     if args.command == "validate":
         from .commands import validate
 
@@ -249,6 +311,21 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
         from .commands import rules
 
         return rules.run(lang)
+    if args.command == "import":
+        from .commands import sheet_import
+
+        folder = _folders([args.alliance], root, lang)[0]
+        return sheet_import.run(folder, args.what, args.file, args.map, args.sheet, args.yes,
+                                lang)
+    if args.command == "export":
+        from .commands import export
+
+        folder = _folders([args.alliance], root, lang)[0]
+        return export.run(folder, args.what, args.format, args.out, lang, root)
+    if args.command == "schema":
+        from .commands import schema
+
+        return schema.run(args.out, root, lang)
     raise UsageError(f"unknown command {args.command}")
 
 

@@ -63,7 +63,8 @@ def load_alliance(folder: Path) -> LoadResult:
 
     sources: dict[str, SourceFile] = {}
 
-    def read(name: str, empty: Any) -> SourceFile:
+    def read(name: str, empty: Any) -> SourceFile | None:
+        """The file's data; None when it is not YAML (its schema is then not checked)."""
         path = folder / name
         if not os.path.lexists(path):
             source = SourceFile(path, empty)
@@ -72,7 +73,7 @@ def load_alliance(folder: Path) -> LoadResult:
                 source = read_file(path, folder)
             except YamlError as exc:
                 findings.append(exc.finding)
-                source = SourceFile(path, empty)
+                return None
             if source.data is None:
                 source.data = empty
         sources[name] = source
@@ -102,7 +103,10 @@ def load_alliance(folder: Path) -> LoadResult:
     return LoadResult(alliance, findings)
 
 
-def _validate_one(source: SourceFile, model: type[M], findings: list[Finding]) -> M | None:
+def _validate_one(source: SourceFile | None, model: type[M], findings: list[Finding]
+                  ) -> M | None:
+    if source is None:
+        return None
     if not isinstance(source.data, dict):
         findings.append(_shape_error(source, "mapping"))
         return None
@@ -115,8 +119,10 @@ def _validate_one(source: SourceFile, model: type[M], findings: list[Finding]) -
     return value
 
 
-def _validate_list(source: SourceFile, model: type[M], findings: list[Finding]
+def _validate_list(source: SourceFile | None, model: type[M], findings: list[Finding]
                    ) -> list[M] | None:
+    if source is None:
+        return None
     if not isinstance(source.data, list):
         findings.append(_shape_error(source, "list"))
         return None

@@ -30,12 +30,46 @@ def schema_findings(exc: ValidationError, source: SourceFile, model: Any, base: 
     """
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
-        message, fix = _explain(err, model, loc)
+        split = _comma_split(err, _value_at(source.data, (*base, *loc[:-1])), loc)
+        message, fix = split if split is not None else explain(err, model, loc)
         yield error(
             source.where((*base, *loc), (*shown_base, *loc)),
             message, fix, rule=_rule(err),
             record=_record_label(source, base),
         )
+
+
+def _value_at(data: Any, loc: Loc) -> Any:
+    for part in loc:
+        try:
+            data = data[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return data
+
+
+def _comma_split(err: Any, parent: Any, loc: Loc) -> tuple[Msg, Msg] | None:
+    """``{en: Services, benefits and how to join}``: the comma ended the text.
+
+    YAML reads the words after a comma inside ``{…}`` as a new key with no value, so pydantic
+    sees an unknown key; the person wrote one text with a comma in it. Recognised by the
+    empty unknown key that follows a key holding text.
+    """
+    if err["type"] != "extra_forbidden" or err.get("input") is not None or not loc:
+        return None
+    if not isinstance(parent, dict):
+        return None
+    keys = list(parent)
+    name = loc[-1]
+    index = keys.index(name) if name in keys else 0
+    if index == 0 or not isinstance(parent[keys[index - 1]], str):
+        return None
+    before = keys[index - 1]
+    whole = f'{before}: "{parent[before]}, {name}"'
+    return (Msg(f"the text after the comma, '{name}', was read as a new key: inside {{…}} a "
+                "comma separates keys",
+                f"逗號後面的文字「{name}」被當成新的欄位：在 {{…}} 裡，逗號用來分隔欄位"),
+            Msg(f"put the whole text in quotes: {whole}", f"請把整段文字用引號括起來：{whole}"))
 
 
 def _record_label(source: SourceFile, base: Loc) -> str | None:
@@ -55,7 +89,8 @@ def _rule(err: Any) -> str | None:
     return ctx.get("rule") or None
 
 
-def _explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
+def explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
+    """What one pydantic error means for the person who wrote the value, and the fix."""
     kind = err["type"]
     ctx = err.get("ctx") or {}
     value = err.get("input")
@@ -98,7 +133,7 @@ def _explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
                 Msg("write a number without quotes, e.g. 3", "請填不加引號的數字，例如 3"))
     if kind in ("string_type",):
         return (Msg(f"expected text, got {type(value).__name__}",
-                    f"應為文字，卻是 {type(value).__name__}"),
+                    f"應為文字，卻是{_KIND_ZH.get(type(value).__name__, '其它型別')}"),
                 Msg("put the value in quotes", "請用引號括起來"))
     if kind == "list_type":
         extra = (Msg("; an activity has exactly one kind", "；每個活動只能有一種類別")
@@ -126,7 +161,14 @@ def _explain(err: Any, model: Any, loc: Loc) -> tuple[Msg, Msg | None]:
     if kind == "date_from_datetime_inexact" or kind.startswith("date"):
         return (Msg(f"'{value}' is not a date", f"「{value}」不是日期"),
                 Msg("write it as YYYY-MM-DD", "請寫成 YYYY-MM-DD"))
-    return Msg(err["msg"], err["msg"]), None
+    # A library message has no Chinese: say what is known (the value) rather than mix.
+    return Msg(err["msg"], f"「{value}」的格式不符" if value is not None else "格式不符"), None
+
+
+# How a Chinese message names the YAML type a value turned out to be.
+_KIND_ZH = {"int": "整數", "float": "數字", "bool": "是非值（true/false）", "list": "清單",
+            "dict": "「欄位: 值」的對應", "NoneType": "空值", "date": "日期",
+            "datetime": "日期時間"}
 
 
 def _known_keys(model: Any, loc: Loc) -> list[str]:

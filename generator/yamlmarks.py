@@ -16,6 +16,7 @@ import yaml
 
 from .diagnostics import Finding, Where, error
 from .i18n import Msg
+from .yaml_messages import explain
 
 Loc = tuple[str | int, ...]
 
@@ -151,21 +152,13 @@ def parse_text(text: str, path: Path) -> SourceFile:
     except _TooBig as exc:
         raise _too_big(path, exc) from None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        if exc.context_mark is not None and "end" in (exc.problem or ""):
-            mark = exc.context_mark  # an unclosed bracket: point where it was opened
-        line = mark.line + 1 if mark else None
-        problem = (exc.problem or exc.context or "not valid YAML").strip()
-        raise YamlError(error(
-            Where(path, line),
-            Msg(f"this is not valid YAML: {problem}", f"YAML 格式錯誤：{problem}"),
-            Msg("check the indentation and quote text that contains ':' or '#'",
-                "請檢查縮排，含有「:」或「#」的文字請加上引號"),
-        )) from None
+        told = explain(exc, text)
+        raise YamlError(error(Where(path, told.line), told.message, told.fix)) from None
     except yaml.YAMLError as exc:
         raise YamlError(error(
             Where(path, None),
-            Msg(f"this is not valid YAML: {exc}", f"YAML 格式錯誤：{exc}"),
+            Msg(f"this is not valid YAML: {exc}",
+                "YAML 無法解讀此檔案（可能含有看不見的控制字元）"),
         )) from None
     source = SourceFile(path, None)
     constructor = yaml.SafeLoader("")

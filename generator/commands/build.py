@@ -15,6 +15,7 @@ from ..i18n import Lang, Msg
 from ..loader import discover
 from ..model.types import web_url_problem
 from ..paths import alliances_dir
+from ..progress import bar
 from ..site.pipeline import (
     BuildOptions,
     Outcome,
@@ -68,7 +69,12 @@ def _build(folders: list[Path], options: BuildOptions) -> int:
             echo(outcome.messages, error=True)
 
     try:
-        outcomes = run_builds(folders, staging, options, report)
+        with bar(len(folders), Msg("building", "建置中")(lang)) as advance:
+            def done(outcome: Outcome) -> None:
+                advance(outcome.id)
+                report(outcome)
+
+            outcomes = run_builds(folders, staging, options, done)
         if failed:
             names = ", ".join(o.id for o in failed)
             echo(Msg(f"build failed for {names}: {options.out} was left unchanged",

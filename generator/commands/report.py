@@ -15,6 +15,7 @@ from ..i18n import Lang, Msg
 from ..kpi import Sheet, compute
 from ..model import Alliance
 from ..model.sheet_keys import SHEET_KEYS
+from ..progress import status
 
 
 def sheet_csv(sheet: Sheet) -> str:
@@ -61,7 +62,9 @@ def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: P
         return 0
     from ..report import render_report  # heavy (WeasyPrint): only for html and pdf
 
-    return render_report(alliance, sheet, fmt, out, lang, root, private)
+    with status(Msg(f"rendering the {fmt.upper()} report…", f"正在產生 {fmt.upper()} 報告…"),
+                lang):
+        return render_report(alliance, sheet, fmt, out, lang, root, private)
 
 
 def write_atomic(path: Path, data: bytes) -> None:

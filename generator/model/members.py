@@ -54,7 +54,7 @@ class Member(Record):
     name: Text  # public only with public: true
     kind: MemberKind = "company"
     city: str
-    tier: Id
+    tier: str  # a tier id; rules/members.py lists the valid ones when it names none
     public: Flag = False
     website: str | None = None
     logo: Image | None = None

@@ -7,7 +7,7 @@ that calls it (R5 for ids, R16/R18 for members, R6 for public files).
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 
 from ..diagnostics import Where
@@ -56,19 +56,52 @@ def member_reference(alliance: Alliance, record: Record, field: str, value: str,
         return
     if alliance.member(value) is None:
         yield unknown_reference(record, field, value, [m.id for m in alliance.members],
-                                "member", "會員")
+                                "member", "會員", names=names_of(alliance.members))
 
 
 def unknown_reference(record: Record, field: str | tuple, value: str, known: Iterable[str],
-                      what_en: str, what_zh: str, rule_id: str | None = None) -> Verdict:
+                      what_en: str, what_zh: str, rule_id: str | None = None,
+                      names: Mapping[str, str] | None = None) -> Verdict:
+    """A reference to an id that does not exist, with the ids that do.
+
+    ``names`` maps what people write instead of an id (a tier's or a company's name, in
+    either language) to the id, so that '金級' is answered with "write gold".
+    """
     fields = field if isinstance(field, tuple) else (field,)
-    close = difflib.get_close_matches(value, list(known), n=1)
-    fix = (Msg(f"did you mean '{close[0]}'?", f"是不是「{close[0]}」？") if close
-           else Msg(f"use the id of a {what_en} listed in the alliance's files",
-                    f"請填已登錄的{what_zh} id"))
+    ids = list(known)
+    named = (names or {}).get(value.strip())
+    close = difflib.get_close_matches(value, ids, n=1)
+    listing = _listing(ids)
+    if named is not None:
+        fix = Msg(f"'{value}' is the name of {what_en} '{named}': write its id, {named}",
+                  f"「{value}」是{what_zh}「{named}」的名稱：請填它的 id：{named}")
+    elif close:
+        fix = Msg(f"did you mean '{close[0]}'? ({listing})", f"是不是「{close[0]}」？（{listing}）")
+    elif ids:
+        fix = Msg(f"use one of the {what_en} ids: {listing}",
+                  f"請填以下{what_zh} id 之一：{listing}")
+    else:
+        fix = Msg(f"no {what_en} is listed yet: add it first", f"尚未登錄任何{what_zh}，請先新增")
     return invalid(record, record.at(*fields),
                  Msg(f"there is no {what_en} '{value}'", f"找不到{what_zh}「{value}」"),
                  fix, rule_id)
+
+
+def _listing(ids: list[str], limit: int = 12) -> str:
+    """The valid ids, cut after ``limit`` so that a 200-member alliance gets one line."""
+    shown = ", ".join(ids[:limit])
+    return shown + (f", … (+{len(ids) - limit})" if len(ids) > limit else "")
+
+
+def names_of(records: Iterable[Record]) -> dict[str, str]:
+    """A record's names in both languages → its id, for :func:`unknown_reference`."""
+    names: dict[str, str] = {}
+    for record in records:
+        name = getattr(record, "name", None)
+        for text in (getattr(name, "zh", None), getattr(name, "en", None)):
+            if text:
+                names.setdefault(text.strip(), record.id)  # type: ignore[attr-defined]
+    return names
 
 
 def missing_media(alliance: Alliance, where: Where, image: Image | str | None

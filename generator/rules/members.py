@@ -11,7 +11,7 @@ from ..i18n import Msg
 from ..model import Alliance, Member
 from ..model.members import Contract
 from ..model.regions import OUTLYING, canonical_county, known_counties
-from .common import duplicate_ids, unknown_reference
+from .common import duplicate_ids, names_of, unknown_reference
 from .verdict import Verdict, exclude, invalid, to_item_9
 
 # Words in a name that show a legal entity (法人), a school or an association, not a company.
@@ -27,7 +27,8 @@ def members_are_consistent(alliance: Alliance) -> Iterator[Verdict]:
     tiers = [t.id for t in alliance.info.membership.tiers]
     for member in alliance.members:
         if alliance.info.tier(member.tier) is None:
-            yield unknown_reference(member, "tier", member.tier, tiers, "tier", "會員等級")
+            yield unknown_reference(member, "tier", member.tier, tiers, "tier", "會員等級",
+                                    names=names_of(alliance.info.membership.tiers))
         county = canonical_county(member.city)
         if alliance.region(member) is None and county not in OUTLYING:
             close = difflib.get_close_matches(county, known_counties(), n=1, cutoff=0.3)

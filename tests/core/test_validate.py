@@ -239,7 +239,7 @@ def test_malformed_yaml_and_duplicate_keys(write_alliance, capsys):
     folder = write_alliance(raw={"activities.yml": "- id: a\n  date: [2025\n"})
     code, out, _ = run(capsys, folder, "validate", str(folder))
     assert code == 1
-    assert "activities.yml:2: this is not valid YAML" in out
+    assert "activities.yml:2: the '[' on line 2 is never closed" in out
     folder = write_alliance(raw={"activities.yml": "- id: a\n  id: b\n"})
     code, out, _ = run(capsys, folder, "validate", str(folder))
     assert code == 1

@@ -1,0 +1,166 @@
+"""``alliance import ID WHAT FILE``: rows of a workbook or CSV merged into the YAML by id.
+
+Dry run by default: the diff is shown and nothing is written until ``--yes``. Every problem
+names its cell (``members.xlsx!C7``); with any error, nothing is written at all.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from pathlib import Path
+from typing import Any
+
+import yaml
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+from ..i18n import Lang, Msg
+from ..sheets.columns import GROUPS, Table
+from ..sheets.merge import Tally, Tiers, merge
+from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
+from ..sheets.roundtrip import dump, load, write_atomic
+
+SUFFIXES = (".xlsx", ".csv")
+
+
+class ImportUsage(Exception):
+    """Wrong use of the command (exit 2), with the message in both languages."""
+
+    def __init__(self, message: Msg) -> None:
+        super().__init__(message.en)
+        self.message = message
+
+
+def parse_map(entries: list[str], tables: tuple[Table, ...]) -> dict[str, str]:
+    """``--map 'HEADER=key'`` entries, each key checked against the tables' columns."""
+    keys = list(dict.fromkeys(c.key for t in tables for c in t.columns))
+    mapping: dict[str, str] = {}
+    for entry in entries:
+        header, sep, key = entry.partition("=")
+        if not sep or not header.strip() or key.strip() not in keys:
+            raise ImportUsage(Msg(
+                f"--map takes 'HEADER=key' with one of the keys: {', '.join(keys)}; "
+                f"not '{entry}'",
+                f"--map 的格式為「表頭=key」，key 可用：{', '.join(keys)}；不是「{entry}」"))
+        mapping[header.strip()] = key.strip()
+    return mapping
+
+
+def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None, yes: bool,
+        lang: Lang) -> int:
+    tables = GROUPS[what]
+    try:
+        mapping = parse_map(maps, tables)
+        if file.suffix.lower() not in SUFFIXES:
+            raise ImportUsage(Msg(f"{file.name}: give an .xlsx workbook or a .csv file",
+                                  f"{file.name}：請提供 .xlsx 活頁簿或 .csv 檔"))
+        if not file.is_file():
+            raise ImportUsage(Msg(f"no file {file}", f"找不到檔案 {file}"))
+    except ImportUsage as exc:
+        print(f"alliance: {exc.message(lang)}", file=sys.stderr)
+        return 2
+    try:
+        problems, tallies, changes = _import(folder, tables, file, mapping, sheet)
+    except SheetError as exc:
+        _print(exc.problems, lang)
+        return 1
+    _print(problems, lang)
+    for table, tally in tallies:
+        print(Msg(f"{table.sheet} ({table.name}): {tally.added} new, {tally.changed} changed, "
+                  f"{tally.unchanged} unchanged",
+                  f"{table.sheet}（{table.name}）：新增 {tally.added}、修改 {tally.changed}、"
+                  f"未變 {tally.unchanged} 筆")(lang))
+    if any(not p.warning for p in problems):
+        print(Msg("nothing was written: fix the cells above and run the import again",
+                  "未寫入任何檔案：請修正上列儲存格後再匯入一次")(lang), file=sys.stderr)
+        return 1
+    if not changes:
+        print(Msg("the YAML already says what the sheet says: nothing to change",
+                  "YAML 與表格內容相同：無需變更")(lang))
+        return 0
+    for path, (old, new) in changes.items():
+        sys.stdout.writelines(difflib.unified_diff(
+            old.splitlines(keepends=True), new.splitlines(keepends=True),
+            fromfile=f"{path.name} (now)", tofile=f"{path.name} (after import)"))
+    names = ", ".join(p.name for p in changes)
+    if not yes:
+        print(Msg(f"dry run: nothing written — run again with --yes to write {names}",
+                  f"預覽：尚未寫入 — 確認無誤請加上 --yes 再執行一次以寫入 {names}")(lang))
+        return 0
+    for path, (_, new) in changes.items():
+        write_atomic(path, new)
+    print(Msg(f"wrote {names} — next: alliance validate {folder.name}",
+              f"已寫入 {names} — 下一步：alliance validate {folder.name}")(lang))
+    return 0
+
+
+def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[str, str],
+            sheet: str | None) -> tuple[list[Problem], list[tuple[Table, Tally]],
+                                        dict[Path, tuple[str, str]]]:
+    grid = read_grid(file)
+    several = len(grid) > 1  # then a cell is named with its sheet: book.xlsx!會員!C7
+    if file.suffix.lower() == ".csv":  # one table: named by the file, or by --sheet
+        grid = {sheet or file.stem: grid[""]}
+    elif sheet is not None:
+        if sheet not in grid:
+            raise SheetError([Problem(file.name, Msg(
+                f"there is no sheet '{sheet}' (sheets: {', '.join(grid)})",
+                f"沒有名為「{sheet}」的工作表（現有：{'、'.join(grid)}）"))])
+        grid = {sheet: grid[sheet]}
+    names = list(grid)
+    problems: list[Problem] = []
+    found: list[tuple[Table, Any]] = []
+    for table in tables:
+        name = sheet_for(table, names, single=len(tables) == 1)
+        if name is None:
+            continue
+        label = f"{file.name}!{name}" if several else file.name
+        rows, more = rows_of(grid[name], table, label, mapping)
+        problems.extend(more)
+        found.append((table, rows))
+    if not found:
+        expected = " / ".join(f"{t.sheet} ({t.name})" for t in tables)
+        raise SheetError([Problem(file.name, Msg(
+            f"no sheet for {expected} in this file (sheets: {', '.join(names)})",
+            f"檔案中找不到 {expected} 的工作表（現有：{'、'.join(names)}）"), Msg(
+            "name the sheet so, or choose it with --sheet NAME",
+            "請把工作表改成這個名稱，或用 --sheet 名稱 指定"))])
+    tallies: list[tuple[Table, Tally]] = []
+    changes: dict[Path, tuple[str, str]] = {}
+    documents: dict[Path, tuple[str, Any]] = {}
+    tiers = _tiers(folder)
+    for table, rows in found:
+        path = folder / table.file
+        if path not in documents:
+            documents[path] = load(path, CommentedSeq() if not table.within
+                                   or table.name == "contracts" else CommentedMap())
+        tally = merge(documents[path][1], rows, tiers)
+        problems.extend(tally.problems)
+        tallies.append((table, tally))
+    for path, (old, data) in documents.items():
+        new = dump(data)
+        if new != old:
+            changes[path] = (old, new)
+    return problems, tallies, changes
+
+
+def _tiers(folder: Path) -> Tiers:
+    """The tier ids and names of alliance.yml, read plainly (validate owns its errors)."""
+    try:
+        info = yaml.safe_load((folder / "alliance.yml").read_text(encoding="utf-8")) or {}
+        tiers = info["membership"]["tiers"]
+    except (OSError, yaml.YAMLError, KeyError, TypeError):
+        return Tiers([], {})
+    ids = [str(t.get("id")) for t in tiers if isinstance(t, dict)]
+    names: dict[str, str] = {}
+    for tier in tiers:
+        name = tier.get("name") if isinstance(tier, dict) else None
+        for text in (name.values() if isinstance(name, dict) else [name]):
+            if isinstance(text, str):
+                names[text.strip()] = str(tier.get("id"))
+    return Tiers(ids, names)
+
+
+def _print(problems: list[Problem], lang: Lang) -> None:
+    for problem in sorted(problems, key=lambda p: p.warning):
+        print(problem.render(lang), file=sys.stderr)

@@ -79,6 +79,7 @@ def tiers_and_media(alliance: Alliance) -> Iterator[Finding]:
     yield from duplicate_ids(info.membership.tiers, "tier", "會員等級", rule_id=None)
     yield from missing_media(alliance, source.where(("membership", "application_form")),
                              info.membership.application_form)
+    yield from missing_media(alliance, source.where(("logo", "src")), info.logo)
     for index, person in enumerate(info.team):
         yield from missing_media(alliance, source.where(("team", index, "photo", "src")),
                                  person.photo)

@@ -82,6 +82,8 @@ class PublicSite:
     news: list[NewsPost]
     sheets: dict[int, Sheet] = field(default_factory=dict)
     current_year: int | None = None  # the performance year under way on the build day
+    review_group: str | None = None  # `field:`, the programme's review group (portal filter)
+    logo: Image | None = None  # the alliance's own logo (its portal card)
 
     @property
     def latest_year(self) -> int | None:
@@ -145,5 +147,5 @@ def public_view(alliance: Alliance, sheets: dict[int, Sheet]) -> PublicSite:
         members=members, activities=activities, outputs=outputs,
         highlights=dict(info.highlights), other_results=dict(info.other_results),
         news=sorted(alliance.news, key=lambda p: (p.date, p.slug), reverse=True),
-        sheets=sheets,
+        sheets=sheets, review_group=info.field, logo=info.logo,
     )

@@ -15,6 +15,7 @@ from ..i18n import Lang, Msg
 from ..loader import discover
 from ..paths import alliances_dir
 from ..site.pipeline import BuildOptions, Outcome, echo, make_staging, run_builds, swap_in
+from ..site.search_index import SearchIndexError
 
 
 def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
@@ -53,6 +54,12 @@ def build(folders: list[Path], options: BuildOptions) -> int:
             return 1
         keep = {f.name for f in folders} if building_all else None
         swap_in(outcomes, staging, options, keep)
+    except SearchIndexError as exc:
+        echo(Msg(f"the portal's search index could not be written: {exc} — the sites and the "
+                 "portal page are up to date; run the build again, or report this message",
+                 f"無法寫入入口網的搜尋索引：{exc} — 各聯盟網站與入口網頁面已更新；"
+                 "請重新建置，或回報此訊息")(lang), error=True)
+        return 1
     except KeyboardInterrupt:
         echo(Msg("interrupted: site left unchanged", "已中斷：網站維持原狀")(lang), error=True)
         return 130

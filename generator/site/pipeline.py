@@ -52,6 +52,7 @@ class BuildOptions:
     today: date = field(default_factory=lambda: build_day())
     reports: bool = True  # the public summary reports (generator.report), when available
     scratch: Path | None = None  # generated Markdown and build state (default <root>/build)
+    search_index: bool = True  # the portal's search across all alliances (Pagefind)
 
     @property
     def work(self) -> Path:
@@ -306,8 +307,10 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         state = read_state(options, state_file.stem)
         if state and (out / state_file.stem).is_dir():
             summaries.append(state["summary"])
-    portal.write_atomic(out / "index.html", portal.portal_page(summaries))
     shutil.rmtree(trash, ignore_errors=True)
+    portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
+                        search=options.search_index,
+                        stamp=options.state / "portal-search.txt")
 
 
 def make_staging(out: Path) -> Path:

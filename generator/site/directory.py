@@ -77,7 +77,7 @@ def card(site: PublicSite, reports: dict[int, dict[str, str | None]], dates: Sou
         "field": site.review_group,
         "region": institution_region(site),
         "services": [t for t in SERVICE_TYPE_NAMES if any(s.type == t for s in site.services)],
-        "fees": [fees[0], fees[-1]] if fees else None,
+        "fees": fees,  # every tier's yearly fee, thousands of NTD, lowest first
         "logo": logo,
         "members": site.counted_members,
         "members_year": site.latest_year,

@@ -82,7 +82,7 @@ def _money(thousands: float) -> str:
 def _fee_range(fees: list[float] | None, lang: SiteLang) -> str:
     if not fees:
         return word("none", lang)
-    low, high = fees
+    low, high = fees[0], fees[-1]
     shown_low = word("free", lang) if low == 0 else _money(low)
     return shown_low if low == high else f"{shown_low}–{_money(high)}"
 
@@ -113,7 +113,7 @@ def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
         "services": card.get("services", []),
         "service_names": ("、" if lang == "zh" else ", ").join(
             SERVICE_TYPE_NAMES[s][pick] for s in card.get("services", [])) or word("none", lang),
-        "fee_bands": fee_bands(list(card["fees"])) if card.get("fees") else [],
+        "fee_bands": fee_bands(card.get("fees") or []),
         "fee_range": _fee_range(card.get("fees"), lang),
         "members": (word("members_value", lang, count=members, year=card.get("members_year"))
                     if members is not None else word("none", lang)),

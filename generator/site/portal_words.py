@@ -41,7 +41,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "members": ("會員數", "Members"),
     "members_value": ("{count} 家（{year} 年度）", "{count} ({year})"),
     "fee_range": ("年費", "Yearly fee"),
-    "free": ("免費", "free"),
+    "free": ("免費", "Free"),
     "latest_news": ("最新消息", "Latest news"),
     "latest_report": ("最新公開報告", "Latest public report"),
     "report_year": ("{year} 年度", "{year}"),

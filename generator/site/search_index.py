@@ -18,6 +18,7 @@ import html
 import re
 import shutil
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -156,7 +157,9 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        asyncio.run(_index(pages, fresh))
+        # Its own thread and event loop: the caller may already be running one (Playwright).
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            thread.submit(asyncio.run, _index(pages, fresh)).result()
     except Exception as exc:  # the Pagefind process's failures reach us as any exception
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc

@@ -20,15 +20,17 @@ const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
 const siteRoot = new URL("../", import.meta.url).pathname;
-let pagefind = null;
+let loading = null;
 
-async function engine() {
-  if (pagefind === null) {
-    pagefind = await import("./pagefind/pagefind.js");
+// Loaded once, however many keystrokes ask for it while it loads.
+function engine() {
+  loading ??= (async () => {
+    const pagefind = await import("./pagefind/pagefind.js");
     await pagefind.options({baseUrl: siteRoot});
     await pagefind.init();
-  }
-  return pagefind;
+    return pagefind;
+  })();
+  return loading;
 }
 
 // Pagefind's excerpt is HTML with <mark>; keep the text and the marks, nothing else.

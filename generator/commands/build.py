@@ -53,7 +53,7 @@ def build(folders: list[Path], options: BuildOptions) -> int:
                      f"{names} 建置失敗：{options.out} 維持原狀")(lang), error=True)
             return 1
         keep = {f.name for f in folders} if building_all else None
-        swap_in(outcomes, staging, options, keep)
+        indexed = swap_in(outcomes, staging, options, keep)
     except SearchIndexError as exc:
         echo(Msg(f"the portal's search index could not be written: {exc} — the sites and the "
                  "portal page are up to date; run the build again, or report this message",
@@ -65,6 +65,9 @@ def build(folders: list[Path], options: BuildOptions) -> int:
         return 130
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if indexed:
+        echo(Msg(f"portal: {indexed} pages of every alliance in the search index",
+                 f"入口網：搜尋索引收錄所有聯盟共 {indexed} 頁")(lang))
     elapsed = time.perf_counter() - started
     echo(Msg(f"done in {elapsed:.1f} s — open {options.out / 'index.html'}",
              f"完成（{elapsed:.1f} 秒）— 請開啟 {options.out / 'index.html'}")(lang))

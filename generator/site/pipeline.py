@@ -271,8 +271,10 @@ def _submit(pool: ProcessPoolExecutor, pending: Iterator[tuple[Path, str]],
 
 
 def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
-            keep: set[str] | None) -> None:
+            keep: set[str] | None) -> int:
     """Move the freshly built alliances into ``out`` and rewrite the portal.
+
+    Returns the number of pages in the portal's search index (0 when it is not built).
 
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
@@ -308,9 +310,9 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         if state and (out / state_file.stem).is_dir():
             summaries.append(state["summary"])
     shutil.rmtree(trash, ignore_errors=True)
-    portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
-                        search=options.search_index,
-                        stamp=options.state / "portal-search.txt")
+    return portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
+                               search=options.search_index,
+                               stamp=options.state / "portal-search.txt").pages
 
 
 def make_staging(out: Path) -> Path:

@@ -101,7 +101,19 @@ def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) ->
     return Record(url, page)
 
 
-def records(out: Path, cards: list[dict[str, Any]]) -> Iterator[Record]:
+@dataclass(frozen=True)
+class Source:
+    """A built page to index, before it is read."""
+
+    path: Path
+    url: str
+    lang: SiteLang
+    selector: str  # where its main content is
+    alliance: str
+    kind: str
+
+
+def sources(out: Path, cards: list[dict[str, Any]]) -> Iterator[Source]:
     """Every searchable page of every alliance, then the portal pages, in a stable order."""
     for card in sorted(cards, key=lambda c: c["id"]):
         for lang, folder in FOLDER.items():
@@ -110,22 +122,33 @@ def records(out: Path, cards: list[dict[str, Any]]) -> Iterator[Record]:
             for path in sorted(root.rglob("*.html")):
                 relative = path.relative_to(root).as_posix()
                 kind = kind_of(relative)
-                if kind is None or path.is_symlink():
+                if kind is None or path.is_symlink() or not path.is_file():
                     continue
-                selector = ("//article[contains(@class, 'md-content__inner')]"
-                            if kind != "reports" or relative.endswith("index.html")
-                            else "//body")
-                found = _content(path.read_text(encoding="utf-8"), selector)
-                if found is None:
-                    continue
+                selector = ("//body" if kind == "reports" and not relative.endswith("index.html")
+                            else "//article[contains(@class, 'md-content__inner')]")
                 url = f"/{card['id']}/{folder}/" + relative.removesuffix("index.html")
-                yield _record(url, lang, found[0], alliance, label(kind, lang))
+                yield Source(path, url, lang, selector, alliance, label(kind, lang))
     for lang, name in PAGE.items():
-        path = out / name
-        found = _content(path.read_text(encoding="utf-8"), "//main") if path.is_file() else None
-        if found is not None:
-            yield _record("/" + name, lang, found[0], word("portal_alliance", lang),
-                          word("portal_kind", lang))
+        if (out / name).is_file():
+            yield Source(out / name, "/" + name, lang, "//main", word("portal_alliance", lang),
+                         word("portal_kind", lang))
+
+
+def records(found: list[Source]) -> Iterator[Record]:
+    for source in found:
+        content = _content(source.path.read_text(encoding="utf-8"), source.selector)
+        if content is not None:
+            yield _record(source.url, source.lang, content[0], source.alliance, source.kind)
+
+
+def fingerprint(found: list[Source]) -> str:
+    """Which pages, and each file's size and time: a rebuilt alliance has new files."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for source in found:
+        stat = source.path.stat()
+        digest.update(f"{source.url}|{source.alliance}|{source.kind}|{stat.st_size}|"
+                      f"{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
 
 
 async def _index(pages: list[Record], dest: Path) -> None:
@@ -136,24 +159,18 @@ async def _index(pages: list[Record], dest: Path) -> None:
                                    for p in pages[start:start + BATCH]))
 
 
-def fingerprint(pages: list[Record]) -> str:
-    digest = hashlib.sha256()
-    for page in pages:
-        digest.update(page.url.encode() + b"\0" + page.html.encode() + b"\0")
-    return digest.hexdigest()
-
-
 def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     """(Re)write ``out/_portal/pagefind/`` when the searchable pages changed; pages indexed.
 
     ``stamp`` keeps the fingerprint of the pages last indexed, outside the published site.
     The new index is written beside the old one and renamed over it.
     """
-    pages = list(records(out, cards))
-    digest = fingerprint(pages)
+    found = list(sources(out, cards))
+    digest = fingerprint(found)
     dest = out / OUTPUT
     if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
-        return len(pages)
+        return len(found)
+    pages = list(records(found))
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:

@@ -86,3 +86,20 @@ def card(site: PublicSite, reports: dict[int, dict[str, str | None]], dates: Sou
         "latest_report": latest_report,
         "events": sorted(events, key=lambda e: (e["date"], e["id"])),
     }
+
+
+def gaps(card: dict[str, Any]) -> list[str]:
+    """What keeps the alliance out of a portal filter, said as build notes with the fix."""
+    notes = []
+    if card["field"] is None:
+        notes.append("portal: no 'field:' in alliance.yml, so the field filter never shows "
+                     "this alliance — add field: 民生化工, 生醫, 機電材料 or 土木能環")
+    if card["region"] is None:
+        notes.append("portal: contact.address names no county of the four regions, so the "
+                     "region filter never shows this alliance — write the county in the "
+                     "address, e.g. 973 花蓮縣吉安鄉…")
+    if not card["services"]:
+        notes.append("portal: no service has a 'type:', so the service filter never shows "
+                     "this alliance — add type: consulting, testing, visits, training or "
+                     "matching to services")
+    return notes

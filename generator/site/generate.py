@@ -113,8 +113,9 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             userdict=userdict if ctx.lang == "zh" else None)
         fallbacks += ctx.fallbacks
         notes += [f"link to private file removed: {x}" for x in ctx.dropped_links]
-    return Generated(alliance.id, configs, directory.card(site, published, dates, urls), fallbacks,
-                     list(dict.fromkeys(notes)))
+    card = directory.card(site, published, dates, urls)
+    notes += directory.gaps(card)
+    return Generated(alliance.id, configs, card, fallbacks, list(dict.fromkeys(notes)))
 
 
 def _write(path: Path, text: str) -> None:

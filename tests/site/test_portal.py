@@ -142,3 +142,28 @@ def test_a_hostile_alliance_name_is_inert_on_the_portal():
     card["name"] = {"zh": '<script>alert("x")</script>', "en": None}
     page = portal.portal_page([card], "zh", date(2026, 12, 2))
     assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_the_region_comes_from_the_county_in_the_office_address():
+    from types import SimpleNamespace
+
+    from generator.model.types import LocalText
+    from generator.site.directory import institution_region
+
+    def region(address: str | None):
+        contact = SimpleNamespace(address=LocalText(zh=address) if address else None)
+        return institution_region(SimpleNamespace(contact=contact))
+
+    assert region("973 花蓮縣吉安鄉洄瀾大道 88 號") == "east"
+    assert region("408 台中市南屯區精科大道 100 號") == "central"  # 台 is 臺
+    assert region("金門縣金寧鄉大學路 1 號") is None  # in none of the four regions
+    assert region("大學路 1 號") is None and region(None) is None
+
+
+def test_an_alliance_outside_a_filter_is_told_how_to_enter_it():
+    from generator.site.directory import gaps
+
+    notes = gaps({"field": None, "region": "east", "services": []})
+    assert len(notes) == 2
+    assert "add field: 民生化工, 生醫, 機電材料 or 土木能環" in notes[0]
+    assert "add type: consulting, testing, visits, training or matching" in notes[1]

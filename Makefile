@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMPS := .stamps
 # Debian packages: CJK fonts and poppler for PDF reports, Chromium for browser tests,
-# nginx for the spot-check benchmark.
+# nginx for the spot-check benchmark (Chromium also measures the portal search in `make bench`).
 DEB_SITE := fonts-noto-cjk
 DEB_TEST := fonts-noto-cjk poppler-utils chromium
 DEB_BENCH := nginx-light
@@ -64,7 +64,7 @@ check: site $(STAMPS)/deb-test
 	$(BIN)/python -m site_checks.selfcheck
 	$(BIN)/python -m generator.site.screenshots --out build/screenshots
 
-bench: $(STAMPS)/venv $(STAMPS)/deb-site $(STAMPS)/deb-bench
+bench: $(STAMPS)/venv $(STAMPS)/deb-site $(STAMPS)/deb-bench $(STAMPS)/deb-test
 	$(BIN)/python -m bench $(BENCH)
 
 lint: $(STAMPS)/venv

@@ -1,11 +1,12 @@
-"""``python -m bench``: every benchmark in turn, or the ones named (``site``, ``spotcheck``)."""
+"""``python -m bench``: every benchmark in turn, or the ones named (``site``, ``spotcheck``,
+``portal``)."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 
-BENCHMARKS = ("site", "spotcheck")
+BENCHMARKS = ("site", "spotcheck", "portal")
 
 
 def main(argv: list[str]) -> int:

@@ -25,6 +25,7 @@ from ..site.pipeline import (
     run_builds,
     swap_in,
 )
+from ..site.search_index import SearchIndexError
 
 
 def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
@@ -81,12 +82,21 @@ def _build(folders: list[Path], options: BuildOptions) -> int:
                      f"{names} 建置失敗：{options.out} 維持原狀")(lang), error=True)
             return 1
         keep = {f.name for f in folders} if building_all else None
-        swap_in(outcomes, staging, options, keep)
+        indexed = swap_in(outcomes, staging, options, keep)
+    except SearchIndexError as exc:
+        echo(Msg(f"the portal's search index could not be written: {exc} — the sites and the "
+                 "portal page are up to date; run the build again, or report this message",
+                 f"無法寫入入口網的搜尋索引：{exc} — 各聯盟網站與入口網頁面已更新；"
+                 "請重新建置，或回報此訊息")(lang), error=True)
+        return 1
     except KeyboardInterrupt:
         echo(Msg("interrupted: site left unchanged", "已中斷：網站維持原狀")(lang), error=True)
         return 130
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    if indexed:
+        echo(Msg(f"portal: {indexed} pages of every alliance in the search index",
+                 f"入口網：搜尋索引收錄所有聯盟共 {indexed} 頁")(lang))
     elapsed = time.perf_counter() - started
     echo(Msg(f"done in {elapsed:.1f} s — open {options.out / 'index.html'}",
              f"完成（{elapsed:.1f} 秒）— 請開啟 {options.out / 'index.html'}")(lang))

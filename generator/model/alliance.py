@@ -7,6 +7,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, Field
 
+from .fields import Field_, Service_
 from .regions import Region
 from .sheet_keys import SHEET_KEYS
 from .types import (
@@ -70,6 +71,7 @@ class Capability(Record):
 class Service(Record):
     title: Text
     summary: Text | None = None
+    type: Service_ | None = None  # the portal's service filter
 
 
 class Tier(Record):
@@ -126,6 +128,8 @@ class AllianceInfo(Strict):
     tagline: Text | None = None
     project: ProjectInfo
     institution: Text
+    field: Field_ | None = None  # the programme's review group: the portal's field filter
+    logo: Image | None = None  # the alliance's own logo, on its portal card
     team: list[TeamMember] = Field(min_length=1)
     contact: Contact = Contact()
     website: Website

@@ -73,6 +73,7 @@ def public_files_exist(alliance: Alliance) -> Iterator[Verdict]:
     source = alliance.sources["alliance.yml"]
     yield from missing_media(alliance, source.where(("membership", "application_form")),
                              info.membership.application_form)
+    yield from missing_media(alliance, source.where(("logo", "src")), info.logo)
     for index, person in enumerate(info.team):
         yield from missing_media(alliance, source.where(("team", index, "photo", "src")),
                                  person.photo)

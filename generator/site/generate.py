@@ -21,8 +21,8 @@ from ..kpi import Sheet, compute
 from ..model import Alliance
 from ..model.pages import FreePage
 from . import config as site_config
-from . import feeds
-from .dates import SourceDates, capped, newest
+from . import directory, feeds
+from .dates import SourceDates, capped
 from .labels import FOLDER, SiteLang
 from .model import Context, Page
 from .pages import FAMILIES
@@ -79,8 +79,11 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         contexts.append((ctx, pages, free))
 
     # The only files copied into the site: those the boundary let through, cleaned once.
+    media = set().union(*(ctx.media for ctx, _, _ in contexts))
+    if site.logo is not None:
+        media.add(site.logo.src)  # the portal card shows it from the Chinese site
     cleaned = work / "media"
-    for rel in sorted(set().union(*(ctx.media for ctx, _, _ in contexts))):
+    for rel in sorted(media):
         try:
             scrub.copy_clean(userfiles.public_file(alliance.root, rel).real, cleaned / rel)
         except userfiles.Refused as exc:
@@ -89,6 +92,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     userdict.write_text(_userdict(site), encoding="utf-8")
 
     configs: dict[SiteLang, Path] = {}
+    urls: dict[SiteLang, str] = {}
     fallbacks: list[str] = []
     notes: list[str] = []
     for ctx, pages, free in contexts:
@@ -107,7 +111,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             shutil.copytree(cleaned / "media", docs / "media")
         if published:
             shutil.copytree(work / "reports", docs / "reports")
-        url = site_config.site_url(ctx, base_url)
+        url = urls[ctx.lang] = site_config.site_url(ctx, base_url)
         _write(docs / feeds.FEED, feeds.atom(ctx, url))
         configs[ctx.lang] = site_config.write(
             ctx, pages, free, base_config=base_config, folder=folder,
@@ -115,8 +119,9 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             userdict=userdict if ctx.lang == "zh" else None)
         fallbacks += ctx.fallbacks
         notes += [f"link to private file removed: {x}" for x in ctx.dropped_links]
-    return Generated(alliance.id, configs, _summary(site, published, dates), fallbacks,
-                     list(dict.fromkeys(notes)))
+    card = directory.card(site, published, dates, urls)
+    notes += directory.gaps(card)
+    return Generated(alliance.id, configs, card, fallbacks, list(dict.fromkeys(notes)))
 
 
 def _write(path: Path, text: str) -> None:
@@ -199,22 +204,3 @@ def _userdict(site: PublicSite) -> str:
     terms += [c.title.zh for c in site.capabilities] + [s.title.zh for s in site.services]
     clean = [t.strip() for t in terms if t and t.strip() and " " not in t.strip()]
     return "".join(f"{t} 2000 n\n" for t in dict.fromkeys(clean))
-
-
-def _summary(site: PublicSite, published: dict[int, dict[str, str | None]],
-             dates: SourceDates) -> dict[str, Any]:
-    latest_news = newest(capped(p.date, dates.of(p.path)) for p in site.news)
-    latest_report = None
-    if published:
-        year = max(published)
-        latest_report = {"year": year, **{k: v for k, v in published[year].items() if v}}
-    return {
-        "id": site.id,
-        "name": {"zh": site.name.zh, "en": site.name.en},
-        "institution": {"zh": site.institution.zh, "en": site.institution.en},
-        "members": site.counted_members,
-        "members_year": site.latest_year,
-        "public_members": len(site.members),
-        "latest_news": latest_news.isoformat() if latest_news else None,
-        "latest_report": latest_report,
-    }

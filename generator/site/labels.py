@@ -120,11 +120,6 @@ _LABELS: dict[str, tuple[str, str]] = {
     "posts_archive": ("歷年消息", "Archive"),
     "read_more": ("閱讀全文", "Read more"),
     "language": ("語言", "Language"),
-    "portal_title": ("產學小聯盟網站", "Industry–academia alliance sites"),
-    "portal_members": ("會員數", "Members"),
-    "portal_latest": ("最新消息", "Latest news"),
-    "portal_report": ("最新公開報告", "Latest public report"),
-    "portal_visit": ("前往網站", "Visit the site"),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {

@@ -61,6 +61,7 @@ class BuildOptions:
     today: date = field(default_factory=lambda: build_day())
     reports: bool = True  # the public summary reports (generator.report), when available
     scratch: Path | None = None  # generated Markdown and build state (default <root>/build)
+    search_index: bool = True  # the portal's search across all alliances (Pagefind)
 
     @property
     def work(self) -> Path:
@@ -341,12 +342,14 @@ def _exchange(new: Path, current: Path, lang: Lang) -> None:
 
 
 def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
-            keep: set[str] | None) -> None:
+            keep: set[str] | None) -> int:
     """Move the freshly built alliances into ``out`` and rewrite the portal.
 
     Each alliance: exchange (or rename, the first time) its new folder with the old one,
     then write its state with the digest of the tree now in place. A kill at any step
     leaves the old or the new tree in ``out``; without its state, the next build redoes it.
+    Returns the number of pages in the portal's search index (0 when it is not built).
+
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
     """
@@ -388,9 +391,12 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         if state and (out / state_file.stem).is_dir():
             summaries.append(state["summary"])
     _step("portal")
-    portal.write_atomic(out / "index.html", portal.portal_page(summaries))
+    pages = portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
+                                search=options.search_index,
+                                stamp=options.state / "portal-search.txt").pages
     _step("cleanup")
     shutil.rmtree(trash, ignore_errors=True)
+    return pages
 
 
 @contextlib.contextmanager

@@ -1,33 +1,41 @@
-"""``site/index.html`` (every alliance at a glance) and ``site/<id>/index.html`` (to Chinese)."""
+"""The portal: ``site/index.html`` (Chinese) and ``site/index.en.html``, a directory of every
+alliance with filters, one search across all of them, and the combined feed and calendar;
+plus ``site/<id>/index.html``, the redirect to an alliance's Chinese site.
+
+Static files only. Without JavaScript every card is listed and the filters still work (CSS
+``:has``); the script adds the count of cards shown and the search (Pagefind). The cards come
+from :mod:`generator.site.directory`, the only place that reads an alliance's public view.
+"""
 
 from __future__ import annotations
 
+import shutil
+from dataclasses import dataclass
+from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .labels import label
-from .text import escape
+from jinja2 import Environment, FileSystemLoader
 
-_STYLE = """
-body{margin:0;font-family:"Noto Sans CJK TC","Noto Sans TC","PingFang TC","Microsoft JhengHei",
-system-ui,sans-serif;color:#1d2733;background:#f4f7fb;line-height:1.6}
-header{background:#0b4f8a;color:#fff;padding:2.2rem 1.2rem 2rem}
-header h1{margin:0 auto;max-width:60rem;font-size:1.7rem}
-header p{margin:.3rem auto 0;max-width:60rem;opacity:.85}
-main{max-width:60rem;margin:1.5rem auto;padding:0 1rem;display:grid;gap:1rem;
-grid-template-columns:repeat(auto-fill,minmax(17rem,1fr))}
-article{background:#fff;border:1px solid #e3e8ee;border-radius:10px;padding:1.1rem 1.2rem;
-box-shadow:0 1px 2px rgba(16,42,67,.05)}
-article h2{font-size:1.1rem;margin:0 0 .1rem}
-article h2 a{color:#0b4f8a;text-decoration:none}
-article .en{color:#5f6b7a;font-size:.85rem;margin:0 0 .6rem}
-dl{display:grid;grid-template-columns:auto 1fr;gap:.2rem .8rem;margin:.6rem 0;font-size:.9rem}
-dt{color:#5f6b7a}dd{margin:0}dd a{color:#0b4f8a}
-.links a{display:inline-block;margin:.4rem .5rem 0 0;padding:.3rem .8rem;border-radius:6px;
-border:1px solid #0b4f8a;color:#0b4f8a;text-decoration:none;font-size:.9rem}
-.links a.primary{background:#0b4f8a;color:#fff}
-footer{text-align:center;color:#5f6b7a;font-size:.8rem;padding:2rem 1rem}
-"""
+from ..model.fields import FIELD_NAMES, SERVICE_TYPE_NAMES
+from ..model.regions import REGION_NAMES
+from . import portal_feeds, search_index
+from .labels import FOLDER, HTML_LANG, SiteLang
+from .portal_words import PAGE, WORDS, choices, fee_bands, word
+from .text import escape
+from .where import THEME_DIR
+
+ASSETS = Path(__file__).with_name("portal_assets")
+STATIC = {"portal.css": ASSETS / "portal.css", "portal.js": ASSETS / "portal.js",
+          "favicon.svg": THEME_DIR / "assets" / "images" / "favicon.svg"}
+SCRIPT_WORDS = ("shown", "shown_some", "shown_none", "searching", "search_failed", "results",
+                "no_results")
+
+
+@dataclass(frozen=True)
+class PortalReport:
+    pages: int  # pages in the search index (0: the index was not built)
 
 
 def redirect_page(summary: dict[str, Any]) -> str:
@@ -44,53 +52,114 @@ def redirect_page(summary: dict[str, Any]) -> str:
     )
 
 
-def portal_page(summaries: list[dict[str, Any]]) -> str:
-    cards = []
-    for s in sorted(summaries, key=lambda s: s["id"]):
-        sid = escape(s["id"])
-        name_en = s["name"].get("en")
-        facts = [(label("institution", "zh"), escape(s["institution"]["zh"]))]
-        if s.get("members") is not None:
-            facts.append((label("portal_members", "zh"),
-                          f'{s["members"]}（{s.get("members_year")} 年度）'))
-        facts.append((label("portal_latest", "zh"),
-                      f'<time datetime="{s["latest_news"]}">{s["latest_news"]}</time>'
-                      if s.get("latest_news") else "—"))
-        report = s.get("latest_report")
-        if report:
-            href = escape(f'{s["id"]}/zh-TW/{report.get("pdf") or report["html"]}')
-            facts.append((label("portal_report", "zh"),
-                          f'<a href="{href}">{report["year"]} 年度</a>'))
-        else:
-            facts.append((label("portal_report", "zh"), "—"))
-        rows = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in facts)
-        cards.append(
-            f'<article id="{sid}">'
-            f'<h2><a href="{sid}/zh-TW/">{escape(s["name"]["zh"])}</a></h2>'
-            + (f'<p class="en" lang="en">{escape(name_en)}</p>' if name_en else "")
-            + f"<dl>{rows}</dl>"
-            f'<p class="links"><a class="primary" href="{sid}/zh-TW/">'
-            f'{escape(label("portal_visit", "zh"))}</a>'
-            f'<a href="{sid}/en/" lang="en">English</a></p></article>'
-        )
-    title = label("portal_title", "zh")
-    return (
-        '<!doctype html>\n<html lang="zh-TW">\n<head>\n<meta charset="utf-8">\n'
-        '<meta name="viewport" content="width=device-width,initial-scale=1">\n'
-        f"<title>{escape(title)}</title>\n<style>{_STYLE}</style>\n</head>\n<body>\n"
-        f"<header><h1>{escape(title)}</h1>"
-        f'<p lang="en">{escape(label("portal_title", "en"))}</p></header>\n'
-        f"<main>{''.join(cards)}</main>\n"
-        "<footer>國科會產學小聯盟計畫 · Industry–Academia Small Alliances</footer>\n"
-        "</body>\n</html>\n"
-    )
-
-
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: Path, text: str | bytes) -> None:
     """Write beside and rename; an unchanged file is left alone (its date stays honest)."""
-    if path.is_file() and path.read_text(encoding="utf-8") == text:
+    data = text.encode("utf-8") if isinstance(text, str) else text
+    if path.is_file() and path.read_bytes() == data:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
+    temporary.write_bytes(data)
     temporary.replace(path)
+
+
+@cache
+def _environment() -> Environment:
+    return Environment(loader=FileSystemLoader(ASSETS), autoescape=True,
+                       keep_trailing_newline=True)
+
+
+def _pick(value: dict[str, str | None] | None, lang: SiteLang) -> str:
+    if not value:
+        return ""
+    return (value.get("en") if lang == "en" else None) or value.get("zh") or ""
+
+
+def _money(thousands: float) -> str:
+    return f"NT${round(thousands * 1000):,}"
+
+
+def _fee_range(fees: list[float] | None, lang: SiteLang) -> str:
+    if not fees:
+        return word("none", lang)
+    low, high = fees[0], fees[-1]
+    shown_low = word("free", lang) if low == 0 else _money(low)
+    return shown_low if low == high else f"{shown_low}–{_money(high)}"
+
+
+def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
+    """What one card shows in ``lang``: texts picked, links made relative to the portal."""
+    other: SiteLang = "en" if lang == "zh" else "zh"
+    pick = 0 if lang == "zh" else 1
+    folder, other_folder = FOLDER[lang], FOLDER[other]
+    report = card.get("latest_report")
+    region = card.get("region")
+    field = card.get("field")
+    members = card.get("members")
+    name = _pick(card["name"], lang)
+    other_name = _pick(card["name"], other)
+    return {
+        "id": card["id"],
+        "name": name,
+        "other_name": other_name if other_name != name else "",
+        "href": f"{card['id']}/{folder}/",
+        "other_href": f"{card['id']}/{other_folder}/",
+        "logo": f"{card['id']}/{folder}/{card['logo']['src']}",
+        "institution": _pick(card["institution"], lang),
+        "field": field,
+        "field_name": FIELD_NAMES[field][pick] if field in FIELD_NAMES else word("not_given", lang),
+        "region": region,
+        "region_name": REGION_NAMES[region][pick] if region in REGION_NAMES else word("none", lang),
+        "services": card.get("services", []),
+        "service_names": ("、" if lang == "zh" else ", ").join(
+            SERVICE_TYPE_NAMES[s][pick] for s in card.get("services", [])) or word("none", lang),
+        "fee_bands": fee_bands(card.get("fees") or []),
+        "fee_range": _fee_range(card.get("fees"), lang),
+        "members": (word("members_value", lang, count=members, year=card.get("members_year"))
+                    if members is not None else word("none", lang)),
+        "latest_news": card.get("latest_news"),
+        "report_href": (f"{card['id']}/{folder}/{report.get('pdf') or report['html']}"
+                        if report else None),
+        "report_text": word("report_year", lang, year=report["year"]) if report else "",
+    }
+
+
+def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> str:
+    """One language of the portal page."""
+    other: SiteLang = "en" if lang == "zh" else "zh"
+    views = [_card_view(c, lang) for c in sorted(cards, key=lambda c: c["id"])]
+    filters = choices(lang)
+    keys = {"field": "field", "region": "region", "service": "services", "fee": "fee_bands"}
+    counts = {name: {value: sum(1 for v in views if value in (
+        v[keys[name]] if isinstance(v[keys[name]], list) else [v[keys[name]]]))
+        for value, _ in values} for name, values in filters.items()}
+    events = [{"date": e["date"], "title": _pick(e["title"], lang),
+               "alliance": _pick(c["name"], lang),
+               "href": f"{c['id']}/{FOLDER[lang]}/activities/"}
+              for c, e in portal_feeds.upcoming(cards, today)]
+    words = {key: word(key, lang) for key in WORDS}
+    words["shown"] = word("shown", lang, total=len(views))
+    return _environment().get_template("portal.html.j2").render(
+        w=words, html_lang=HTML_LANG[lang], other_html_lang=HTML_LANG[other],
+        this_page=PAGE[lang], other_page=PAGE[other], feed=portal_feeds.FEED[lang],
+        calendar=portal_feeds.CALENDAR[lang], filters=filters, counts=counts, cards=views,
+        events=events, script_words={k: WORDS[k][0 if lang == "zh" else 1]
+                                     for k in SCRIPT_WORDS})
+
+
+def write_portal(out: Path, cards: list[dict[str, Any]], *, today: date,
+                 base_url: str | None, search: bool, stamp: Path) -> PortalReport:
+    """Write the portal pages, their assets, the feed, the calendar and the search index."""
+    for name, source in STATIC.items():
+        target = out / "_portal" / name
+        if not target.is_file() or target.read_bytes() != source.read_bytes():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(source, target)
+    for lang in ("zh", "en"):
+        write_atomic(out / PAGE[lang], portal_page(cards, lang, today))
+        write_atomic(out / portal_feeds.FEED[lang], portal_feeds.combined_atom(
+            out, cards, lang, word("title", lang) + " — " + word("latest_news", lang), base_url))
+        write_atomic(out / portal_feeds.CALENDAR[lang],
+                     portal_feeds.events_ics(cards, lang, today))
+    pages = search_index.write(out, cards, stamp) if search else 0
+    return PortalReport(pages)

@@ -56,6 +56,8 @@ class PublicSite:
     news: list[NewsPost]
     sheets: dict[int, PublicSheet] = field(default_factory=dict)  # numbers only
     current_year: int | None = None  # the performance year under way on the build day
+    review_group: str | None = None  # `field:`, the programme's review group (portal filter)
+    logo: Image | None = None  # the alliance's own logo (its portal card)
 
     @property
     def latest_year(self) -> int | None:
@@ -83,4 +85,5 @@ def public_view(alliance: Alliance, sheets: dict[int, Sheet]) -> PublicSite:
         highlights=dict(info.highlights), other_results=dict(info.other_results),
         news=sorted(alliance.news, key=lambda p: (p.date, p.slug), reverse=True),
         sheets={year: public_sheet(sheet) for year, sheet in sheets.items()},
+        review_group=info.field, logo=info.logo,
     )

@@ -18,9 +18,10 @@ from generator.site.serving import serve_folder
 
 @pytest.fixture(scope="session")
 def example_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
-    """The shipped example, built strictly (any MkDocs warning fails) from the repository."""
+    """The shipped examples (smart-sensing and food-safety) and their portal, built strictly
+    (any MkDocs warning fails) from the repository."""
     tmp = tmp_path_factory.mktemp("example")
-    built = run_build(REPO, tmp / "site", tmp / "scratch", ids=["smart-sensing"])
+    built = run_build(REPO, tmp / "site", tmp / "scratch")
     assert built.code == 0, built.stderr
     return built
 

@@ -107,7 +107,7 @@ def test_phone_layout_has_a_menu_and_no_horizontal_scroll(page, site_url):
 
 def test_portal_and_redirect(page, site_url):
     page.goto(site_url)
-    assert page.locator("article h2").first.inner_text().strip() == "智慧感測與預知保養產學小聯盟"
+    assert page.locator(f"#{ID} h3").inner_text().strip() == "智慧感測與預知保養產學小聯盟"
     page.goto(f"{site_url}{ID}/")
     page.wait_for_url(re.compile(r".*/zh-TW/$"))
     assert page.locator("html").get_attribute("lang") == "zh-TW"

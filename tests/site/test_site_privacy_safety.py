@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import re
 import shutil
 import subprocess
@@ -19,6 +20,8 @@ def _all_text(out) -> list[tuple[str, str]]:
         if path.suffix == ".pdf" and shutil.which("pdftotext"):
             text = subprocess.run(["pdftotext", str(path), "-"], capture_output=True,
                                   text=True, check=False).stdout
+        elif path.suffix.startswith(".pf_"):  # the portal's search index: gzip-compressed
+            text = gzip.decompress(path.read_bytes()).decode("utf-8", errors="replace")
         else:
             text = path.read_bytes().decode("utf-8", errors="replace")
         found.append((str(path.relative_to(out)), text + "\n" + path.name))
@@ -33,6 +36,10 @@ def test_no_private_field_reaches_any_file_of_the_site(tampered_site):
     assert any(name.endswith("search_index.json") for name, _ in files)
     assert any(name.endswith("feed.xml") for name, _ in files)
     assert any(name.endswith("sitemap.xml") for name, _ in files)
+    fragments = [text for name, text in files if name.endswith(".pf_fragment")]
+    assert len(fragments) > 40 and any("預知保養" in text for text in fragments)
+    assert any(name == "feed.xml" for name, _ in files)  # the portal's combined feed
+    assert any(name == "events.ics" for name, _ in files)
     for name, text in files:
         upper = text.upper()
         for value, kind in canaries.items():

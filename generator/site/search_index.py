@@ -1,0 +1,193 @@
+"""One search across every alliance: a Pagefind index of the built public pages.
+
+Pagefind's extended binary (PyPI ``pagefind[extended]``) segments Chinese, so 刀具磨耗 is
+found as 刀具 + 磨耗; it is driven here through its Python API. Every page is read from the
+built site (only public data ever reaches it) and indexed in a reduced form: the page's main
+content, its alliance and its page type as metadata, and the anchor of each capability or
+section moved onto its heading so that a result opens the exact spot (``#cap-4``).
+
+Which pages are searchable is decided in :func:`kind_of`, default-deny: a page type it does
+not name (list pages, archives, 404, redirects) is not indexed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import html
+import re
+import shutil
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import lxml.html
+from lxml.etree import ParserError
+from pagefind.index import IndexConfig, PagefindIndex
+
+from .labels import FOLDER, HTML_LANG, SiteLang, label
+from .portal_words import PAGE, word
+
+OUTPUT = "_portal/pagefind"  # under site/; alliance ids cannot start with "_"
+SECTIONS = ("about", "capabilities", "services", "members", "join", "activities", "outcomes",
+            "reports", "contact")
+_POST = re.compile(r"^news/\d{4}/\d\d/\d\d/[^/]+/index\.html$")
+_FREE_PAGE = re.compile(r"^pages/[^/]+/index\.html$")
+_REPORT = re.compile(r"^reports/[^/]+\.html$")
+_HEADINGS = ("h1", "h2", "h3", "h4")
+BATCH = 64  # pages sent to the Pagefind process before waiting for its answers
+
+
+class SearchIndexError(Exception):
+    """Pagefind could not index the site (the message says what it reported)."""
+
+
+@dataclass(frozen=True)
+class Record:
+    url: str  # from the site root, with a leading "/": Pagefind's result URL
+    html: str  # the reduced page Pagefind indexes
+
+
+def kind_of(relative: str) -> str | None:
+    """The page type (a label key) of a page of one language build, or None: not indexed."""
+    if relative == "index.html":
+        return "home"
+    first = relative.split("/", 1)[0]
+    if first in SECTIONS and relative == f"{first}/index.html":
+        return first
+    if _REPORT.match(relative):
+        return "reports"
+    if _POST.match(relative):
+        return "news"
+    if _FREE_PAGE.match(relative):
+        return "more_pages"
+    return None
+
+
+def _content(page: str, selector: str) -> tuple[str, str] | None:
+    """(main content as HTML, its title) of a built page, or None if it has none."""
+    try:
+        tree = lxml.html.fromstring(page)
+    except (ParserError, ValueError):
+        return None
+    found = tree.xpath(selector)
+    if not found:
+        return None
+    main = found[0]
+    for junk in main.xpath(".//script|.//style|.//form|.//nav|.//*[@data-search-skip]"
+                           "|.//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
+        junk.drop_tree()
+    for holder in main.xpath(".//*[@id]"):
+        if holder.tag in _HEADINGS:
+            continue
+        heading = next((h for h in holder.iter(*_HEADINGS) if h.get("id") is None), None)
+        if heading is not None:  # <article id="cap-4"><h2>…: the anchor goes on the heading
+            heading.set("id", holder.attrib.pop("id"))
+    title = next((h.text_content().strip() for h in main.iter("h1")), "") or (
+        tree.findtext(".//title") or "").strip()
+    return lxml.html.tostring(main, encoding="unicode"), title
+
+
+def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
+    page = (
+        f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">'
+        f"</head><body><div data-pagefind-body>"
+        f'<p data-pagefind-ignore data-pagefind-meta="alliance">{html.escape(alliance)}</p>'
+        f'<p data-pagefind-ignore data-pagefind-meta="kind">{html.escape(kind)}</p>'
+        f"{content}</div></body></html>"
+    )
+    return Record(url, page)
+
+
+@dataclass(frozen=True)
+class Source:
+    """A built page to index, before it is read."""
+
+    path: Path
+    url: str
+    lang: SiteLang
+    selector: str  # where its main content is
+    alliance: str
+    kind: str
+
+
+def sources(out: Path, cards: list[dict[str, Any]]) -> Iterator[Source]:
+    """Every searchable page of every alliance, then the portal pages, in a stable order."""
+    for card in sorted(cards, key=lambda c: c["id"]):
+        for lang, folder in FOLDER.items():
+            root = out / card["id"] / folder
+            alliance = (card["name"].get("en") if lang == "en" else None) or card["name"]["zh"]
+            for path in sorted(root.rglob("*.html")):
+                relative = path.relative_to(root).as_posix()
+                kind = kind_of(relative)
+                if kind is None or path.is_symlink() or not path.is_file():
+                    continue
+                selector = ("//body" if kind == "reports" and not relative.endswith("index.html")
+                            else "//article[contains(@class, 'md-content__inner')]")
+                url = f"/{card['id']}/{folder}/" + relative.removesuffix("index.html")
+                yield Source(path, url, lang, selector, alliance, label(kind, lang))
+    for lang, name in PAGE.items():
+        if (out / name).is_file():
+            yield Source(out / name, "/" + name, lang, "//main", word("portal_alliance", lang),
+                         word("portal_kind", lang))
+
+
+def records(found: list[Source]) -> Iterator[Record]:
+    for source in found:
+        content = _content(source.path.read_text(encoding="utf-8"), source.selector)
+        if content is not None:
+            yield _record(source.url, source.lang, content[0], source.alliance, source.kind)
+
+
+def fingerprint(found: list[Source]) -> str:
+    """Which pages, and each file's size and time: a rebuilt alliance has new files."""
+    digest = hashlib.sha256(Path(__file__).read_bytes())
+    for source in found:
+        stat = source.path.stat()
+        digest.update(f"{source.url}|{source.alliance}|{source.kind}|{stat.st_size}|"
+                      f"{stat.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+async def _index(pages: list[Record], dest: Path) -> None:
+    config = IndexConfig(output_path=str(dest))
+    async with PagefindIndex(config=config) as index:
+        for start in range(0, len(pages), BATCH):
+            await asyncio.gather(*(index.add_html_file(content=p.html, url=p.url)
+                                   for p in pages[start:start + BATCH]))
+
+
+def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
+    """(Re)write ``out/_portal/pagefind/`` when the searchable pages changed; pages indexed.
+
+    ``stamp`` keeps the fingerprint of the pages last indexed, outside the published site.
+    The new index is written beside the old one and renamed over it.
+    """
+    found = list(sources(out, cards))
+    digest = fingerprint(found)
+    dest = out / OUTPUT
+    if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
+        return len(found)
+    pages = list(records(found))
+    fresh = dest.with_name(".pagefind-new")
+    shutil.rmtree(fresh, ignore_errors=True)
+    try:
+        # Its own thread and event loop: the caller may already be running one (Playwright).
+        with ThreadPoolExecutor(max_workers=1) as thread:
+            thread.submit(asyncio.run, _index(pages, fresh)).result()
+    except Exception as exc:  # the Pagefind process's failures reach us as any exception
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc
+    if not (fresh / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind wrote no pagefind.js into {fresh}")
+    old = dest.with_name(".pagefind-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if dest.exists():
+        dest.rename(old)
+    fresh.rename(dest)
+    shutil.rmtree(old, ignore_errors=True)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(digest, encoding="utf-8")
+    return len(pages)

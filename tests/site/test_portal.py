@@ -1,0 +1,169 @@
+"""The portal built from both examples: cards, filters, search index, feed and calendar."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from icalendar import Calendar
+from site_support import links_in, text_of
+
+from generator.site import portal, portal_feeds, search_index
+
+ATOM = {"a": "http://www.w3.org/2005/Atom"}
+
+
+def _cards(built) -> dict[str, str]:
+    page = text_of(built.out / "index.html")
+    return dict(re.findall(r'<li class="card" id="([^"]+)"(.*?)</li>', page, re.S))
+
+
+def test_every_alliance_has_a_card_with_its_facts_in_both_languages(example_site):
+    cards = _cards(example_site)
+    assert sorted(cards) == ["food-safety", "smart-sensing"]
+    food = cards["food-safety"]
+    assert 'data-field="民生化工" data-region="east"' in food
+    assert 'data-service="consulting testing visits training matching"' in food
+    assert 'data-fee="free upto20 over50"' in food
+    for fact in ("國立洄瀾科技大學", "民生化工", "東部", "8 家（2026 年度）", "免費–NT$60,000",
+                 '<time datetime="2026-11-16">'):
+        assert fact in food, fact
+    smart = cards["smart-sensing"]
+    assert 'data-field="機電材料" data-region="central"' in smart
+    english = text_of(example_site.out / "index.en.html")
+    assert '<html lang="en">' in english
+    for fact in ("Consumer products and chemicals", "East", "Free–NT$60,000",
+                 "National Huilan University of Science and Technology"):
+        assert fact in english, fact
+
+
+def test_every_link_and_logo_of_the_portal_resolves(example_site):
+    for name in ("index.html", "index.en.html"):
+        html = text_of(example_site.out / name)
+        local = [link.split("#")[0] for link in links_in(html)
+                 if not link.startswith(("http", "mailto:", "data:", "#"))]
+        assert any(link.endswith((".png", ".jpg", ".svg")) for link in local)
+        for link in local:
+            target = example_site.out / link
+            assert (target / "index.html" if link.endswith("/") else target).is_file(), link
+
+
+def test_members_appear_only_as_counts(example_site):
+    page = text_of(example_site.out / "index.html")
+    for name in ("洄瀾蜂產", "中港烘焙", "東岸米糧", "竹晶精密"):  # private and public members
+        assert name not in page
+
+
+def test_each_filter_value_has_a_css_rule_and_a_labelled_control(example_site):
+    page = text_of(example_site.out / "index.html")
+    for name, value in (("field", "生醫"), ("region", "east"), ("service", "testing"),
+                        ("fee", "over50")):
+        assert (f'.directory:has(input[name="{name}"][value="{value}"]:checked) '
+                f'.card:not([data-{name}~="{value}"]){{display:none}}') in page
+        assert re.search(rf'<label><input type="radio" name="{name}" value="{value}">', page)
+    assert page.count("<fieldset>") == 4 and page.count("<legend>") == 4
+    assert '<label for="q">' in page and 'id="q"' in page
+
+
+def test_the_search_index_holds_pages_of_every_alliance_in_both_languages(example_site):
+    folder = example_site.out / search_index.OUTPUT
+    entry = json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert set(entry["languages"]) == {"zh-tw", "en"}
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) > 80
+    text = "".join(gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
+                   for p in (folder / "fragment").glob("*.pf_fragment"))
+    for url in ("/smart-sensing/zh-TW/capabilities/", "/food-safety/en/services/",
+                "/food-safety/zh-TW/news/2026/07/06/vibrio-kit-launch/", "/index.html"):
+        assert f'"url":"{url}"' in text, url
+    assert "/smart-sensing/zh-TW/news/category/" not in text  # list pages are not indexed
+    assert "/404.html" not in text
+
+
+def test_page_types_are_decided_by_path_default_deny():
+    kind = search_index.kind_of
+    assert kind("index.html") == "home"
+    assert kind("capabilities/index.html") == "capabilities"
+    assert kind("news/2026/07/06/vibrio-kit-launch/index.html") == "news"
+    assert kind("reports/food-safety-2025.html") == "reports"
+    assert kind("pages/equipment/index.html") == "more_pages"
+    for hidden in ("404.html", "news/index.html", "news/page/2/index.html",
+                   "news/category/events/index.html", "news/archive/2025/index.html",
+                   "media/x.html", "capabilities/extra/index.html"):
+        assert kind(hidden) is None, hidden
+
+
+def test_the_combined_feed_merges_every_alliance_newest_first(example_site):
+    root = ET.parse(example_site.out / "feed.xml").getroot()
+    entries = root.findall("a:entry", ATOM)
+    authors = {e.findtext("a:author/a:name", namespaces=ATOM) for e in entries}
+    assert authors == {"智慧感測與預知保養產學小聯盟", "東部食品安全檢測與溯源產學小聯盟"}
+    stamps = [e.findtext("a:updated", namespaces=ATOM) for e in entries]
+    assert stamps == sorted(stamps, reverse=True)
+    english = ET.parse(example_site.out / "feed.en.xml").getroot()
+    links = [e.find("a:link", ATOM).get("href") for e in english.findall("a:entry", ATOM)]
+    assert links and all(href.startswith("https://") and "/en/news/" in href for href in links)
+    assert any("Vibrio" in (e.findtext("a:title", namespaces=ATOM) or "")
+               for e in english.findall("a:entry", ATOM))
+
+
+def _card(alliance_id: str, events: list[tuple[str, str]]) -> dict:
+    return {
+        "id": alliance_id, "urls": {"zh": f"https://{alliance_id}.example/zh-TW/",
+                                    "en": f"https://{alliance_id}.example/en/"},
+        "name": {"zh": f"{alliance_id} 聯盟", "en": f"{alliance_id} alliance"},
+        "institution": {"zh": "某大學", "en": None}, "field": None, "region": None,
+        "services": [], "fees": [], "logo": {"src": "assets/images/logo.svg", "alt": None},
+        "members": None, "members_year": None, "latest_news": None, "latest_report": None,
+        "events": [{"id": i, "date": d, "kind": "seminar", "title": {"zh": f"活動 {i}",
+                    "en": None}, "summary": None} for i, d in events],
+    }
+
+
+def test_the_calendar_lists_upcoming_public_events_only():
+    cards = [_card("beta", [("past", "2026-11-30"), ("soon", "2026-12-18")]),
+             _card("alpha", [("today", "2026-12-02")])]
+    calendar = Calendar.from_ical(portal_feeds.events_ics(cards, "zh", date(2026, 12, 2)))
+    events = [(str(e["uid"]), e.decoded("dtstart")) for e in calendar.walk("VEVENT")]
+    assert events == [("alpha-today@alliance-portal", date(2026, 12, 2)),
+                      ("beta-soon@alliance-portal", date(2026, 12, 18))]
+    soon = calendar.walk("VEVENT")[1]
+    assert str(soon["url"]) == "https://beta.example/zh-TW/activities/"
+    assert str(soon["summary"]) == "活動 soon — beta 聯盟"
+    page = portal.portal_page(cards, "en", date(2026, 12, 2))
+    assert page.index("活動 today") < page.index("活動 soon") and "活動 past" not in page
+    assert 'href="beta/en/activities/"' in page
+
+
+def test_a_hostile_alliance_name_is_inert_on_the_portal():
+    card = _card("evil", [])
+    card["name"] = {"zh": '<script>alert("x")</script>', "en": None}
+    page = portal.portal_page([card], "zh", date(2026, 12, 2))
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+
+
+def test_the_region_comes_from_the_county_in_the_office_address():
+    from types import SimpleNamespace
+
+    from generator.model.types import LocalText
+    from generator.site.directory import institution_region
+
+    def region(address: str | None):
+        contact = SimpleNamespace(address=LocalText(zh=address) if address else None)
+        return institution_region(SimpleNamespace(contact=contact))
+
+    assert region("973 花蓮縣吉安鄉洄瀾大道 88 號") == "east"
+    assert region("408 台中市南屯區精科大道 100 號") == "central"  # 台 is 臺
+    assert region("金門縣金寧鄉大學路 1 號") is None  # in none of the four regions
+    assert region("大學路 1 號") is None and region(None) is None
+
+
+def test_an_alliance_outside_a_filter_is_told_how_to_enter_it():
+    from generator.site.directory import gaps
+
+    notes = gaps({"field": None, "region": "east", "services": []})
+    assert len(notes) == 2
+    assert "add field: 民生化工, 生醫, 機電材料 or 土木能環" in notes[0]
+    assert "add type: consulting, testing, visits, training or matching" in notes[1]

@@ -23,7 +23,7 @@ from . import feeds
 from .dates import SourceDates, capped, newest
 from .labels import FOLDER, SiteLang
 from .model import Context, Page
-from .pages import FAMILIES
+from .pages import FAMILIES, guide
 from .privacy import PublicSite, public_view
 from .text import join_cjk_lines, template_text, yaml_string
 
@@ -71,6 +71,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
                        for y, r in published.items()}
         pages = [p for family in FAMILIES for p in family.build(ctx)]
+        pages += guide.build(ctx, pages)
         free = _free_pages(ctx, alliance.root / "pages")
         contexts.append((ctx, pages, free))
 

@@ -108,7 +108,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report_no_pdf": ("PDF 版尚未提供。", "The PDF version is not available yet."),
     "report_figures": ("主要績效", "Key figures"),
     "item": ("項目", "Item"),
-    "value": ("實際", "Actual"),
+    "value": ("實績", "Actual"),
     "target": ("目標", "Target"),
     "address": ("地址", "Address"),
     "phone": ("電話", "Phone"),
@@ -126,6 +126,18 @@ _LABELS: dict[str, tuple[str, str]] = {
     "portal_latest": ("最新消息", "Latest news"),
     "portal_report": ("最新公開報告", "Latest public report"),
     "portal_visit": ("前往網站", "Visit the site"),
+    # Taiwan's accessibility conventions (無障礙網頁規範): skip link and the 導盲磚 (:::).
+    "skip": ("跳到主要內容區塊", "Skip to main content"),
+    "tile_u": ("上方功能區塊（Alt+U）", "Top area: site name, search and menu (Alt+U)"),
+    "tile_c": ("中央內容區塊（Alt+C）", "Main content (Alt+C)"),
+    "tile_z": ("下方功能區塊（Alt+Z）", "Bottom area: credits and site links (Alt+Z)"),
+    "sitemap": ("網站導覽", "Site map"),
+    "accessibility": ("無障礙聲明", "Accessibility statement"),
+    "not_found": ("找不到這個頁面", "Page not found"),
+    "not_found_text": ("您要找的頁面不存在或已移動。可以用搜尋找找看，或從以下頁面繼續瀏覽。",
+                       "The page you asked for does not exist or has moved. Try the search, "
+                       "or carry on from one of these pages."),
+    "search_site": ("搜尋本站", "Search this site"),
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {

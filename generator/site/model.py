@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
+from ..formats import long_date
 from ..model.types import Image, LocalText
 from .dates import SourceDates
 from .labels import SiteLang, label
@@ -113,13 +114,10 @@ class Context:
                 f'alt="{escape(alt)}"{attrs}{loading}>')
 
     def short_day(self, value: date) -> str:
-        """ISO date for tables, kept on one line."""
-        return f'<time class="al-nowrap" datetime="{value.isoformat()}">{value.isoformat()}</time>'
+        """A date for tables, kept on one line (the same words as :meth:`day`)."""
+        return (f'<time class="al-nowrap" datetime="{value.isoformat()}">'
+                f"{long_date(value, self.lang)}</time>")
 
     def day(self, value: date) -> str:
         """A date as people read it, inside <time> for machines."""
-        if self.lang == "zh":
-            shown = f"{value.year} 年 {value.month} 月 {value.day} 日"
-        else:
-            shown = value.strftime("%-d %B %Y")
-        return f'<time datetime="{value.isoformat()}">{shown}</time>'
+        return f'<time datetime="{value.isoformat()}">{long_date(value, self.lang)}</time>'

@@ -276,7 +276,7 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
     """
-    from . import portal
+    from . import notfound, portal
 
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
@@ -307,6 +307,7 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
         if state and (out / state_file.stem).is_dir():
             summaries.append(state["summary"])
     portal.write_atomic(out / "index.html", portal.portal_page(summaries))
+    portal.write_atomic(out / "404.html", notfound.root_404(summaries, options.base_url))
     shutil.rmtree(trash, ignore_errors=True)
 
 

@@ -34,3 +34,10 @@ def block(html: str) -> str:
     """A raw HTML block for Markdown: one line, blank lines around it."""
     return "\n" + " ".join(line.strip() for line in html.splitlines() if line.strip()) + "\n\n"
 
+
+
+def table(name: str, inner: str) -> str:
+    """A table in a focusable, named region: a wide table scrolls sideways on a phone, and a
+    keyboard user can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable)."""
+    return (f'<div class="al-table" tabindex="0" role="region" aria-label="{escape(name)}">'
+            f"<table>{inner}</table></div>")

@@ -7,7 +7,7 @@ from ..dates import capped, newest
 from ..model import Context, Page
 from ..privacy import PublicOutput
 from ..text import escape
-from .common import block, heading
+from .common import block, heading, table
 
 
 def build(ctx: Context) -> list[Page]:
@@ -83,8 +83,8 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "funder":
         return escape(ctx.text(r.funder, "funder")) if r.funder else ""
     if column == "period":
-        return (f'<span class="al-nowrap">{r.period[0].isoformat()}</span> – '
-                f'<span class="al-nowrap">{r.period[1].isoformat()}</span>' if r.period else "")
+        return (f"{ctx.short_day(r.period[0])} – {ctx.short_day(r.period[1])}"
+                if r.period else "")
     return _partner(ctx, r)
 
 
@@ -96,8 +96,7 @@ def _table(ctx: Context, page: Page, kind: str, columns: list[str]) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{_cell(ctx, r, c)}</td>" for c in columns) + "</tr>"
                    for r in records)
     return heading(ctx.label(kind)) + block(
-        f'<div class="al-table"><table><thead><tr>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>")
+        table(ctx.label(kind), f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"))
 
 
 def _gallery(ctx: Context, page: Page) -> str:

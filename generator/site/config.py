@@ -67,7 +67,7 @@ def write(ctx: Context, pages: list[Page], free: list[Page], *, base_config: Pat
                     for other in ("zh", "en")
                 ],
                 "folder": FOLDER[lang],
-                "updated_label": label("updated", lang),
+                "updated_label": label("updated", lang) + label("colon", lang),
                 "feed": "feed.xml",
                 "feed_title": label("feed", lang),
                 "og_locale": OG_LOCALE[lang],

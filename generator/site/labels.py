@@ -26,6 +26,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "contact": ("聯絡我們", "Contact"),
     "more_pages": ("更多資訊", "More"),
     "updated": ("最後更新", "Last updated"),
+    "colon": ("：", ": "),  # after a label, in the language's own punctuation
+    "label_gap": ("　", " "),  # between a bold label and its text
     "mission": ("聯盟宗旨", "Mission"),
     "team": ("研究團隊", "Team"),
     "institution": ("執行單位", "Institution"),
@@ -66,7 +68,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "fee": ("年費", "Yearly fee"),
     "free": ("免費", "Free"),
     "per_year": ("／年", " a year"),
-    "visits_quota": ("每年訪廠診斷 {n} 次", "{n} on-site visit(s) a year"),
+    "visits_quota": ("每年訪廠診斷 {n} 次", "{n} on-site visits a year"),
     "no_visits": ("不含訪廠診斷", "No on-site visits included"),
     "benefits": ("會員權益", "Benefits"),
     "how_to_join": ("如何加入", "How to join"),
@@ -140,6 +142,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "search_site": ("搜尋本站", "Search this site"),
 }
 
+# English forms for exactly one ({n} == 1); Chinese has no plural (and _LABELS' English is
+# the plural), so "1 on-site visit", never "1 on-site visit(s)".
+_SINGULAR_EN: dict[str, str] = {
+    "visits_quota": "{n} on-site visit a year",
+    "participants": "{n} participant",
+}
+
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
     "announcements": ("公告", "Announcements"),
     "events": ("活動", "Events"),
@@ -155,6 +164,8 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: SiteLang, **values: object) -> str:
     zh, en = _LABELS[key]
     text = zh if lang == "zh" else en
+    if lang == "en" and values.get("n") == 1 and key in _SINGULAR_EN:
+        text = _SINGULAR_EN[key]
     return text.format(**values) if values else text
 
 

@@ -64,6 +64,14 @@ class Context:
     def is_fallback(self, value: LocalText | None) -> bool:
         return self.lang == "en" and value is not None and not value.en
 
+    def phrase(self, value: LocalText | None, what: str = "") -> str:
+        """Escaped text in this language; Chinese shown in English carries its own lang, so
+        a screen reader reads it as Chinese (WCAG 3.1.2)."""
+        if value is None:
+            return ""
+        text = escape(self.text(value, what))
+        return f'<span lang="zh-TW">{text}</span>' if self.is_fallback(value) else text
+
     def lang_attr(self, value: LocalText | None) -> str:
         """` lang="zh-TW"` on an element whose English text fell back to Chinese."""
         return ' lang="zh-TW"' if self.is_fallback(value) else ""
@@ -108,7 +116,7 @@ class Context:
         if image is None:
             return ""
         alt = self.text(image.alt, f"alt of {image.src}")
-        attrs = f' class="{css}"' if css else ""
+        attrs = (f' class="{css}"' if css else "") + self.lang_attr(image.alt)
         loading = ' loading="lazy"' if lazy else ""
         return (f'<img src="{escape(self.media_link(page, image.src))}" '
                 f'alt="{escape(alt)}"{attrs}{loading}>')

@@ -18,6 +18,13 @@ def money(ctx: Context, thousands: float) -> str:
     return f"NT${round(thousands * 1000):,}"
 
 
+def phone_text(ctx: Context, phone: str) -> str:
+    """A phone number as written in the page's language: 分機 is "ext." in English."""
+    if ctx.lang == "en":
+        return " ".join(phone.replace("分機", " ext. ").split())
+    return phone
+
+
 def button(href: str, text: str, primary: bool = False) -> str:
     css = "md-button md-button--primary" if primary else "md-button"
     return f'<a class="{css}" href="{escape(href)}">{escape(text)}</a>'

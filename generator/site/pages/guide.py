@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..labels import label
 from ..model import Context, Page
 from ..text import escape
-from .common import block, heading
+from .common import block, heading, phone_text
 
 SITEMAP = "site-map.md"
 STATEMENT = "accessibility.md"
@@ -67,9 +67,7 @@ def _pick(pair: tuple[str, str], ctx: Context) -> str:
 def _sitemap(ctx: Context, pages: list[Page]) -> Page:
     page = Page(SITEMAP, ctx.label("sitemap"), "", ctx.dates.file("alliance.yml"), nav=False,
                 meta={"hide": ["navigation", "toc"]})
-    keys = "".join(f"<li><kbd>{k}</kbd>：{escape(label(word, ctx.lang))}</li>"
-                   if ctx.lang == "zh" else
-                   f"<li><kbd>{k}</kbd>: {escape(label(word, ctx.lang))}</li>"
+    keys = "".join(f"<li><kbd>{k}</kbd>{ctx.label('colon')}{escape(label(word, ctx.lang))}</li>"
                    for k, word in KEYS)
     body = block(f"<p>{escape(_pick(_KEYS_INTRO, ctx))}</p><ul>{keys}</ul>"
                  f"<p>{escape(_pick(_SKIP, ctx))}</p>")
@@ -92,7 +90,7 @@ def _statement(ctx: Context) -> Page:
     if contact.email:
         ways.append(f'<a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>')
     if contact.phone:
-        ways.append(escape(contact.phone))
+        ways.append(escape(phone_text(ctx, contact.phone)))
     ways.append(f'<a href="{escape(ctx.rel(page, "contact/"))}">{escape(ctx.label("contact"))}'
                 "</a>")
     parts.append(f"<p>{escape(_pick(_STATEMENT['contact'], ctx))}" + " · ".join(ways) + "</p>")

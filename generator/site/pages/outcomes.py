@@ -40,7 +40,8 @@ def build(ctx: Context) -> list[Page]:
     if site.other_results:
         body += heading(ctx.label("other_results"))
         items = "".join(
-            f"<li{ctx.lang_attr(t)}><strong>{year}</strong>　{ctx.inline(page, t, 'other')}</li>"
+            f"<li{ctx.lang_attr(t)}><strong>{year}</strong>{ctx.label('label_gap')}"
+            f"{ctx.inline(page, t, 'other')}</li>"
             for year in sorted(site.other_results, reverse=True)
             for t in site.other_results[year]
         )
@@ -56,14 +57,14 @@ def build(ctx: Context) -> list[Page]:
 def _partner(ctx: Context, record: PublicOutput) -> str:
     if record.partner is None:
         return escape(ctx.label("partner_private"))
-    return escape(ctx.text(record.partner, "member name"))
+    return ctx.phrase(record.partner, "member name")
 
 
 def _output_card(ctx: Context, page: Page, r: PublicOutput) -> str:
     photo = ctx.img(page, r.photos[0], "al-card__image") if r.photos else ""
     return (f'<article class="al-card" id="{escape(r.id)}">{photo}'
             f'<p class="al-card__meta">{ctx.day(r.date)} · {_partner(ctx, r)}</p>'
-            f'<h3>{escape(ctx.text(r.title, f"{r.kind} {r.id}"))}</h3>'
+            f'<h3>{ctx.phrase(r.title, f"{r.kind} {r.id}")}</h3>'
             + (f'<div{ctx.lang_attr(r.summary)}>{ctx.markdown(page, r.summary, r.id)}</div>'
                if r.summary else "")
             + "</article>")
@@ -73,7 +74,7 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "date":
         return ctx.short_day(r.date)
     if column == "title":
-        return escape(ctx.text(r.title, f"{r.kind} {r.id}"))
+        return ctx.phrase(r.title, f"{r.kind} {r.id}")
     if column == "status":
         return escape(ctx.label(f"status_{r.status}"))
     if column == "number":
@@ -81,7 +82,7 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "country":
         return escape(r.country or "")
     if column == "funder":
-        return escape(ctx.text(r.funder, "funder")) if r.funder else ""
+        return ctx.phrase(r.funder, "funder") if r.funder else ""
     if column == "period":
         return (f"{ctx.short_day(r.period[0])} – {ctx.short_day(r.period[1])}"
                 if r.period else "")
@@ -113,5 +114,5 @@ def _gallery(ctx: Context, page: Page) -> str:
             continue
         seen.add(image.src)
         figures.append(f'<figure>{ctx.img(page, image)}<figcaption>'
-                       f'{escape(ctx.text(image.alt, "photo alt"))}</figcaption></figure>')
+                       f'{ctx.phrase(image.alt, "photo alt")}</figcaption></figure>')
     return "".join(figures)

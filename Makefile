@@ -39,6 +39,14 @@ $(STAMPS)/deb-test:
 	$(call deb_install,$(DEB_TEST))
 	@touch $@
 
+# axe-core (the WCAG checks the browser tests inject), pinned by package-lock.json.
+$(STAMPS)/npm: package.json package-lock.json
+	@mkdir -p $(STAMPS)
+	@command -v npm >/dev/null || { SUDO=""; [ "$$(id -u)" = 0 ] || SUDO=sudo; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
 $(STAMPS)/deb-bench:
 	@mkdir -p $(STAMPS)
 	$(call deb_install,$(DEB_BENCH))
@@ -47,7 +55,7 @@ $(STAMPS)/deb-bench:
 site: $(STAMPS)/venv $(STAMPS)/deb-site
 	$(BIN)/alliance build
 
-test: $(STAMPS)/venv $(STAMPS)/deb-test
+test: $(STAMPS)/venv $(STAMPS)/deb-test $(STAMPS)/npm
 	$(BIN)/ruff check generator site_checks tests bench
 	$(BIN)/python -m pytest -q
 
@@ -71,4 +79,4 @@ lint: $(STAMPS)/venv
 	$(BIN)/ruff check generator site_checks tests bench
 
 clean:
-	rm -rf $(VENV) $(STAMPS) site build
+	rm -rf $(VENV) $(STAMPS) site build node_modules

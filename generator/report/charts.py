@@ -12,9 +12,11 @@ import math
 from dataclasses import dataclass
 from html import escape
 
+from ..formats import number
+
 FONT = "Noto Sans CJK TC"
 INK = "#1f2933"
-MUTED = "#66788a"
+MUTED = "#52606f"
 GRID = "#dfe4ea"
 PALETTE = ("#1f4e79", "#2a9d8f", "#e9a23b", "#8e6bbf", "#c8553d", "#5c946e", "#9aa5b1")
 
@@ -26,13 +28,6 @@ class Series:
     label: str
     values: tuple[float, ...]
     color: str
-
-
-def number(value: float) -> str:
-    """30 not 30.0, 1,250 with a thousands separator, 12.5 kept."""
-    if float(value).is_integer():
-        return f"{int(value):,}"
-    return f"{value:,.1f}"
 
 
 def _nice_step(top: float, ticks: int = 4) -> float:

@@ -17,6 +17,12 @@ from .model import Context, Page
 from .text import escape, template_text
 from .where import HOOKS, THEME_DIR
 
+# The words the theme's templates print (skip link, 導盲磚 titles, footer links, 404 page).
+THEME_WORDS = ("skip", "tile_u", "tile_c", "tile_z", "sitemap", "accessibility", "not_found",
+               "not_found_text", "search_site", "home", "news", "contact")
+OG_LOCALE = {"zh": "zh_TW", "en": "en_US"}
+SHARE_IMAGE = "assets/images/share.png"  # 1200×630, the size link previews expect
+
 
 def site_url(ctx: Context, base_url: str | None) -> str:
     """``<base>/<id>/<lang>/`` when publishing under a shared base, else the alliance's URL."""
@@ -61,9 +67,12 @@ def write(ctx: Context, pages: list[Page], free: list[Page], *, base_config: Pat
                     for other in ("zh", "en")
                 ],
                 "folder": FOLDER[lang],
-                "updated_label": label("updated", lang),
+                "updated_label": label("updated", lang) + label("colon", lang),
                 "feed": "feed.xml",
                 "feed_title": label("feed", lang),
+                "og_locale": OG_LOCALE[lang],
+                "share_image": SHARE_IMAGE,
+                "words": {key: label(key, lang) for key in THEME_WORDS},
             },
         },
         "nav": _nav(lang, pages, free),

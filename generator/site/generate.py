@@ -25,7 +25,7 @@ from . import directory, feeds
 from .dates import SourceDates, capped
 from .labels import FOLDER, SiteLang
 from .model import Context, Page
-from .pages import FAMILIES
+from .pages import FAMILIES, guide
 from .privacy import PublicSite, public_view
 from .text import join_cjk_lines, template_text, yaml_string
 
@@ -73,6 +73,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
                        for y, r in published.items()}
         try:
             pages = [p for family in FAMILIES for p in family.build(ctx)]
+            pages += guide.build(ctx, pages)
             free = _free_pages(ctx, alliance.pages)
         except userfiles.Refused as exc:
             raise GenerateError(exc.reason.en) from None

@@ -14,11 +14,15 @@ from typing import Any
 
 from mkdocs.plugins import event_priority
 
+from generator.formats import long_date
 from generator.site.jinja_cache import CACHE
 
 
 def on_env(env: Any, config: Any, files: Any) -> Any:
     env.bytecode_cache = CACHE  # Material's templates compile once per process, not per build
+    lang = config.extra["alliance"]["lang"]
+    env.filters["long_date"] = lambda value: long_date(
+        _day(value) or date.fromisoformat(str(value)), lang)
     return env
 
 

@@ -26,6 +26,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "contact": ("聯絡我們", "Contact"),
     "more_pages": ("更多資訊", "More"),
     "updated": ("最後更新", "Last updated"),
+    "colon": ("：", ": "),  # after a label, in the language's own punctuation
+    "label_gap": ("　", " "),  # between a bold label and its text
     "mission": ("聯盟宗旨", "Mission"),
     "team": ("研究團隊", "Team"),
     "institution": ("執行單位", "Institution"),
@@ -66,7 +68,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "fee": ("年費", "Yearly fee"),
     "free": ("免費", "Free"),
     "per_year": ("／年", " a year"),
-    "visits_quota": ("每年訪廠診斷 {n} 次", "{n} on-site visit(s) a year"),
+    "visits_quota": ("每年訪廠診斷 {n} 次", "{n} on-site visits a year"),
     "no_visits": ("不含訪廠診斷", "No on-site visits included"),
     "benefits": ("會員權益", "Benefits"),
     "how_to_join": ("如何加入", "How to join"),
@@ -107,7 +109,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "report_no_pdf": ("PDF 版尚未提供。", "The PDF version is not available yet."),
     "report_figures": ("主要績效", "Key figures"),
     "item": ("項目", "Item"),
-    "value": ("實際", "Actual"),
+    "value": ("實績", "Actual"),
     "target": ("目標", "Target"),
     "address": ("地址", "Address"),
     "phone": ("電話", "Phone"),
@@ -120,6 +122,25 @@ _LABELS: dict[str, tuple[str, str]] = {
     "posts_archive": ("歷年消息", "Archive"),
     "read_more": ("閱讀全文", "Read more"),
     "language": ("語言", "Language"),
+    # Taiwan's accessibility conventions (無障礙網頁規範): skip link and the 導盲磚 (:::).
+    "skip": ("跳到主要內容區塊", "Skip to main content"),
+    "tile_u": ("上方功能區塊（Alt+U）", "Top area: site name, search and menu (Alt+U)"),
+    "tile_c": ("中央內容區塊（Alt+C）", "Main content (Alt+C)"),
+    "tile_z": ("下方功能區塊（Alt+Z）", "Bottom area: credits and site links (Alt+Z)"),
+    "sitemap": ("網站導覽", "Site map"),
+    "accessibility": ("無障礙聲明", "Accessibility statement"),
+    "not_found": ("找不到這個頁面", "Page not found"),
+    "not_found_text": ("您要找的頁面不存在或已移動。可以用搜尋找找看，或從以下頁面繼續瀏覽。",
+                       "The page you asked for does not exist or has moved. Try the search, "
+                       "or carry on from one of these pages."),
+    "search_site": ("搜尋本站", "Search this site"),
+}
+
+# English forms for exactly one ({n} == 1); Chinese has no plural (and _LABELS' English is
+# the plural), so "1 on-site visit", never "1 on-site visit(s)".
+_SINGULAR_EN: dict[str, str] = {
+    "visits_quota": "{n} on-site visit a year",
+    "participants": "{n} participant",
 }
 
 CATEGORY_LABELS: dict[str, tuple[str, str]] = {
@@ -137,6 +158,8 @@ CATEGORY_LABELS: dict[str, tuple[str, str]] = {
 def label(key: str, lang: SiteLang, **values: object) -> str:
     zh, en = _LABELS[key]
     text = zh if lang == "zh" else en
+    if lang == "en" and values.get("n") == 1 and key in _SINGULAR_EN:
+        text = _SINGULAR_EN[key]
     return text.format(**values) if values else text
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import userfiles
+from ..formats import long_date
 from ..model.types import Image, LocalText
 from .dates import SourceDates
 from .labels import SiteLang, label
@@ -63,6 +64,14 @@ class Context:
 
     def is_fallback(self, value: LocalText | None) -> bool:
         return self.lang == "en" and value is not None and not value.en
+
+    def phrase(self, value: LocalText | None, what: str = "") -> str:
+        """Escaped text in this language; Chinese shown in English carries its own lang, so
+        a screen reader reads it as Chinese (WCAG 3.1.2)."""
+        if value is None:
+            return ""
+        text = escape(self.text(value, what))
+        return f'<span lang="zh-TW">{text}</span>' if self.is_fallback(value) else text
 
     def lang_attr(self, value: LocalText | None) -> str:
         """` lang="zh-TW"` on an element whose English text fell back to Chinese."""
@@ -137,19 +146,16 @@ class Context:
         if image is None:
             return ""
         alt = self.text(image.alt, f"alt of {image.src}")
-        attrs = f' class="{css}"' if css else ""
+        attrs = (f' class="{css}"' if css else "") + self.lang_attr(image.alt)
         loading = ' loading="lazy"' if lazy else ""
         return (f'<img src="{escape(self.media_link(page, image.src))}" '
                 f'alt="{escape(alt)}"{attrs}{loading}>')
 
     def short_day(self, value: date) -> str:
-        """ISO date for tables, kept on one line."""
-        return f'<time class="al-nowrap" datetime="{value.isoformat()}">{value.isoformat()}</time>'
+        """A date for tables, kept on one line (the same words as :meth:`day`)."""
+        return (f'<time class="al-nowrap" datetime="{value.isoformat()}">'
+                f"{long_date(value, self.lang)}</time>")
 
     def day(self, value: date) -> str:
         """A date as people read it, inside <time> for machines."""
-        if self.lang == "zh":
-            shown = f"{value.year} 年 {value.month} 月 {value.day} 日"
-        else:
-            shown = value.strftime("%-d %B %Y")
-        return f'<time datetime="{value.isoformat()}">{shown}</time>'
+        return f'<time datetime="{value.isoformat()}">{long_date(value, self.lang)}</time>'

@@ -353,7 +353,7 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
     """
-    from . import portal
+    from . import notfound, portal
 
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
@@ -394,6 +394,7 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
     pages = portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
                                 search=options.search_index,
                                 stamp=options.state / "portal-search.txt").pages
+    portal.write_atomic(out / "404.html", notfound.root_404(summaries, options.base_url))
     _step("cleanup")
     shutil.rmtree(trash, ignore_errors=True)
     return pages

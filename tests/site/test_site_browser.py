@@ -19,7 +19,7 @@ def test_home_renders_with_name_figures_and_news(page, site_url):
     assert page.locator(".al-stat").count() >= 3
     assert page.locator(".al-news-card").count() == 3
     assert page.locator("html").get_attribute("lang") == "zh-TW"
-    assert re.search(r"最後更新：\d{4}-\d\d-\d\d", page.locator("footer").inner_text())
+    assert re.search(r"最後更新：\d{4}年\d{1,2}月\d{1,2}日", page.locator("footer").inner_text())
 
 
 def test_navigation_reaches_every_page(page, site_url):

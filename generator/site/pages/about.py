@@ -20,8 +20,8 @@ def build(ctx: Context) -> list[Page]:
     credit = ctx.label("funded_by", ministry=ctx.text(site.ministry, "ministry"))
     body += block(
         '<div class="al-facts">'
-        f'<p><strong>{escape(ctx.label("institution"))}</strong>　'
-        f'{escape(ctx.text(site.institution, "institution"))}</p>'
+        f'<p><strong>{escape(ctx.label("institution"))}</strong>{ctx.label("label_gap")}'
+        f'{ctx.phrase(site.institution, "institution")}</p>'
         f'<p class="al-credit">{escape(credit)}</p></div>'
     )
     body += heading(ctx.label("team"))
@@ -35,9 +35,9 @@ def build(ctx: Context) -> list[Page]:
             lines = [f'<span class="al-person__role">{escape(ctx.label("role_" + role))}</span>',
                      f'<strong class="al-person__name">{escape(name)}</strong>']
             if person.title:
-                lines.append(f'<span>{escape(ctx.text(person.title, "team title"))}</span>')
+                lines.append(f'<span>{ctx.phrase(person.title, "team title")}</span>')
             if person.department:
-                lines.append(f'<span>{escape(ctx.text(person.department, "team dept"))}</span>')
+                lines.append(f'<span>{ctx.phrase(person.department, "team dept")}</span>')
             if person.email:
                 lines.append(f'<a href="mailto:{escape(person.email)}">'
                              f'{escape(person.email)}</a>')

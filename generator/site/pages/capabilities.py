@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Context, Page
-from ..text import escape
 from .common import block
 
 
@@ -17,7 +16,7 @@ def build(ctx: Context) -> list[Page]:
             + (f'<div class="al-feature__image">{ctx.img(page, cap.image)}</div>'
                if cap.image else "")
             + '<div class="al-feature__text">'
-            f'<h2>{escape(ctx.text(cap.title, "capability title"))}</h2>'
+            f'<h2>{ctx.phrase(cap.title, "capability title")}</h2>'
             f'<div{ctx.lang_attr(cap.summary)}>'
             f'{ctx.markdown(page, cap.summary, "capability summary")}</div>'
             "</div></article>"

@@ -18,6 +18,13 @@ def money(ctx: Context, thousands: float) -> str:
     return f"NT${round(thousands * 1000):,}"
 
 
+def phone_text(ctx: Context, phone: str) -> str:
+    """A phone number as written in the page's language: 分機 is "ext." in English."""
+    if ctx.lang == "en":
+        return " ".join(phone.replace("分機", " ext. ").split())
+    return phone
+
+
 def button(href: str, text: str, primary: bool = False) -> str:
     css = "md-button md-button--primary" if primary else "md-button"
     return f'<a class="{css}" href="{escape(href)}">{escape(text)}</a>'
@@ -34,3 +41,10 @@ def block(html: str) -> str:
     """A raw HTML block for Markdown: one line, blank lines around it."""
     return "\n" + " ".join(line.strip() for line in html.splitlines() if line.strip()) + "\n\n"
 
+
+
+def table(name: str, inner: str) -> str:
+    """A table in a focusable, named region: a wide table scrolls sideways on a phone, and a
+    keyboard user can scroll it too (WCAG 2.1.1; axe's scrollable-region-focusable)."""
+    return (f'<div class="al-table" tabindex="0" role="region" aria-label="{escape(name)}">'
+            f"<table>{inner}</table></div>")

@@ -6,7 +6,7 @@ import re
 
 from ..model import Context, Page
 from ..text import escape
-from .common import block
+from .common import block, phone_text
 
 
 def build(ctx: Context) -> list[Page]:
@@ -16,12 +16,12 @@ def build(ctx: Context) -> list[Page]:
     contact = site.contact
     if contact.address:
         rows.append((ctx.label("address"),
-                     f'<span{ctx.lang_attr(contact.address)}>'
-                     f'{escape(ctx.text(contact.address, "contact address"))}</span>'))
+                     ctx.phrase(contact.address, "contact address")))
     if contact.phone:
         digits = re.sub(r"[^\d+]", "", contact.phone.split("分機")[0].split("ext")[0])
         rows.append((ctx.label("phone"),
-                     f'<a href="tel:{escape(digits)}">{escape(contact.phone)}</a>'))
+                     f'<a href="tel:{escape(digits)}">'
+                     f"{escape(phone_text(ctx, contact.phone))}</a>"))
     if contact.email:
         rows.append((ctx.label("email"),
                      f'<a href="mailto:{escape(contact.email)}">{escape(contact.email)}</a>'))
@@ -30,16 +30,16 @@ def build(ctx: Context) -> list[Page]:
                  f'{escape(ctx.label("office"))}</h2><dl>{office}</dl></section>')
     pi = next((p for p in site.team if p.role == "pi"), None)
     if pi is not None:
-        lines = [f"<strong>{escape(ctx.text(pi.name, 'pi name'))}</strong>"]
+        lines = [f"<strong>{ctx.phrase(pi.name, 'pi name')}</strong>"]
         if pi.title:
-            lines.append(escape(ctx.text(pi.title, "pi title")))
+            lines.append(ctx.phrase(pi.title, "pi title"))
         if pi.department:
-            lines.append(escape(ctx.text(pi.department, "pi dept")))
+            lines.append(ctx.phrase(pi.department, "pi dept"))
         if pi.email:
             lines.append(f'<a href="mailto:{escape(pi.email)}">{escape(pi.email)}</a>')
         body += block(f'<section class="al-card al-contact"><h2 id="pi">'
                       f'{escape(ctx.label("pi_contact"))}</h2><p>'
                       + "<br>".join(lines) + "</p></section>")
-    body += block(f'<p class="al-credit">{escape(ctx.text(site.institution))}</p>')
+    body += block(f'<p class="al-credit">{ctx.phrase(site.institution)}</p>')
     page.body = body
     return [page]

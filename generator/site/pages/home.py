@@ -6,7 +6,7 @@ from ..dates import capped, newest
 from ..model import Context, Page
 from ..text import escape
 from .common import block, button, post_url
-from .news import post_summary
+from .news import post_summary, summary_lang
 
 LATEST = 3
 
@@ -17,9 +17,9 @@ def build(ctx: Context) -> list[Page]:
                 meta={"hide": ["navigation", "toc"]})
     hero = (
         '<div class="al-hero">'
-        f'<p class="al-hero__kicker">{escape(ctx.text(site.institution, "institution"))}</p>'
-        f'<h1>{escape(ctx.text(site.name, "name"))}</h1>'
-        + (f'<p class="al-hero__tagline">{escape(ctx.text(site.tagline, "tagline"))}</p>'
+        f'<p class="al-hero__kicker">{ctx.phrase(site.institution, "institution")}</p>'
+        f'<h1>{ctx.phrase(site.name, "name")}</h1>'
+        + (f'<p class="al-hero__tagline">{ctx.phrase(site.tagline, "tagline")}</p>'
            if site.tagline else "")
         + '<p class="al-hero__actions">'
         + button(ctx.rel(page, "join/"), ctx.label("join_cta_button"), primary=True) + " "
@@ -40,8 +40,9 @@ def build(ctx: Context) -> list[Page]:
             '<article class="al-card al-news-card">'
             f'<p class="al-card__meta">{ctx.day(p.date)}</p>'
             f'<h3><a href="{escape(ctx.rel(page, post_url(p.date, p.slug)))}">'
-            f'{escape(ctx.text(p.title, f"news {p.slug} title"))}</a></h3>'
-            + (f'<p>{escape(post_summary(ctx, p))}</p>' if p.summary else "")
+            f'{ctx.phrase(p.title, f"news {p.slug} title")}</a></h3>'
+            + (f'<p{summary_lang(ctx, p)}>{escape(post_summary(ctx, p))}</p>'
+               if p.summary else "")
             + "</article>"
             for p in posts
         )
@@ -55,7 +56,7 @@ def build(ctx: Context) -> list[Page]:
             '<a class="al-card al-cap-card" href="'
             + escape(ctx.rel(page, "capabilities/")) + f'#cap-{i + 1}">'
             + ctx.img(page, c.image, "al-card__image")
-            + f'<h3>{escape(ctx.text(c.title, "capability title"))}</h3></a>'
+            + f'<h3>{ctx.phrase(c.title, "capability title")}</h3></a>'
             for i, c in enumerate(site.capabilities)
         )
         body += block(f'<section class="al-section"><h2 id="capabilities">'

@@ -24,7 +24,7 @@ def build(ctx: Context) -> list[Page]:
             quota = f'<p class="al-tier__quota">{escape(quota)}</p>'
         cards.append(
             f'<article class="al-card al-tier" id="tier-{escape(tier.id)}">'
-            f'<h3>{escape(ctx.text(tier.name, "tier name"))}</h3>'
+            f'<h3>{ctx.phrase(tier.name, "tier name")}</h3>'
             f'<p class="al-tier__fee">{fee}</p>{quota}'
             f'<ul class="al-tier__benefits">{benefits}</ul></article>'
         )

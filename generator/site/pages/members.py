@@ -41,7 +41,7 @@ def build(ctx: Context) -> list[Page]:
     cards = []
     for member in sorted(site.members, key=lambda m: (REGIONS.index(m.region)
                                                        if m.region else 9, m.id)):
-        name = escape(ctx.text(member.name, f"member {member.id} name"))
+        name = ctx.phrase(member.name, f"member {member.id} name")
         logo = (ctx.img(page, member.logo, "al-member__logo") if member.logo
                 else f'<span class="al-member__logo al-member__logo--text" aria-hidden="true">'
                      f'{name[:2]}</span>')
@@ -49,7 +49,7 @@ def build(ctx: Context) -> list[Page]:
                  if member.website else name)
         facts = []
         if member.tier:
-            facts.append(escape(ctx.text(member.tier, "tier name")))
+            facts.append(ctx.phrase(member.tier, "tier name"))
         if member.region:
             facts.append(escape(REGION_NAMES[member.region][0 if ctx.lang == "zh" else 1]))
         cards.append(f'<div class="al-member" id="member-{escape(member.id)}">{logo}'

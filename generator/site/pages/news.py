@@ -53,26 +53,44 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         page.meta["description"] = summary
     page.meta["_front"] = front
     parts = []
+    if ctx.is_fallback(post.title):  # Material's own <h1> could not say it is Chinese
+        parts.append(f'# <span lang="zh-TW">{escape(ctx.text(post.title))}</span>')
+        page.meta["title_lang"] = "zh-TW"
     if post.image is not None:
         src = ctx.media_link("news/posts/", post.image.src)  # relative to the source file
         alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
         parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy }}")
     body = _relink(ctx, join_cjk_lines(body_text))
+
+    def tagged(text: str) -> str:
+        """The Chinese text of the English build says which language it is in."""
+        if not fallback or not text.strip():
+            return text
+        return f'<div lang="zh-TW" markdown="1">\n\n{text.strip()}\n\n</div>'
+
+    lead = "{ .al-lead" + (' lang="zh-TW"' if summary_lang(ctx, post) else "") + " }"
     if summary:
-        parts.append(md_escape(summary) + "\n{ .al-lead }")
+        parts.append(md_escape(summary) + "\n" + lead)
         parts.append("<!-- more -->")
         if fallback:
             parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
-        parts.append(body)
+        parts.append(tagged(body))
     else:
         first, _, rest = body.strip().partition("\n\n")
-        parts.append(first)
+        parts.append(tagged(first))
         parts.append("<!-- more -->")
         if fallback:
             parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
-        parts.append(rest)
+        parts.append(tagged(rest))
     page.body = "\n\n".join(p for p in parts if p.strip()) + "\n"
     return page
+
+
+def summary_lang(ctx: Context, post: NewsPost) -> str:
+    """` lang="zh-TW"` when the English site shows the post's Chinese summary."""
+    if ctx.lang == "en" and post.summary is not None and not english_summary(post):
+        return ctx.lang_attr(post.summary)
+    return ""
 
 
 def post_summary(ctx: Context, post: NewsPost) -> str:
@@ -127,7 +145,7 @@ def _activities(ctx: Context) -> Page:
             entries.append(
                 f'<article class="al-event" id="{escape(a.id)}">'
                 f'<p class="al-card__meta">{" · ".join(meta)}</p>'
-                f'<h3{ctx.lang_attr(a.title)}>{escape(ctx.text(a.title, f"activity {a.id}"))}'
+                f'<h3>{ctx.phrase(a.title, f"activity {a.id}")}'
                 "</h3>"
                 + (f'<div{ctx.lang_attr(a.summary)}>'
                    f'{ctx.markdown(page, a.summary, f"activity {a.id} summary")}</div>'

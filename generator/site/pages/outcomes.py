@@ -7,7 +7,7 @@ from ..dates import capped, newest
 from ..model import Context, Page
 from ..privacy import PublicOutput
 from ..text import escape
-from .common import block, heading
+from .common import block, heading, table
 
 
 def build(ctx: Context) -> list[Page]:
@@ -39,7 +39,8 @@ def build(ctx: Context) -> list[Page]:
     if site.other_results:
         body += heading(ctx.label("other_results"))
         items = "".join(
-            f"<li{ctx.lang_attr(t)}><strong>{year}</strong>　{ctx.inline(page, t, 'other')}</li>"
+            f"<li{ctx.lang_attr(t)}><strong>{year}</strong>{ctx.label('label_gap')}"
+            f"{ctx.inline(page, t, 'other')}</li>"
             for year in sorted(site.other_results, reverse=True)
             for t in site.other_results[year]
         )
@@ -53,14 +54,14 @@ def build(ctx: Context) -> list[Page]:
 
 
 def _partner(ctx: Context, record: PublicOutput) -> str:
-    return escape(ctx.text(record.partner, "member name"))
+    return ctx.phrase(record.partner, "member name")
 
 
 def _output_card(ctx: Context, page: Page, r: PublicOutput) -> str:
     photo = ctx.img(page, r.photos[0], "al-card__image") if r.photos else ""
     return (f'<article class="al-card" id="{escape(r.id)}">{photo}'
             f'<p class="al-card__meta">{ctx.day(r.date)} · {_partner(ctx, r)}</p>'
-            f'<h3>{escape(ctx.text(r.title, f"{r.kind} {r.id}"))}</h3>'
+            f'<h3>{ctx.phrase(r.title, f"{r.kind} {r.id}")}</h3>'
             + (f'<div{ctx.lang_attr(r.summary)}>{ctx.markdown(page, r.summary, r.id)}</div>'
                if r.summary else "")
             + "</article>")
@@ -70,16 +71,16 @@ def _cell(ctx: Context, r: PublicOutput, column: str) -> str:
     if column == "date":
         return ctx.short_day(r.date)
     if column == "title":
-        return escape(ctx.text(r.title, f"{r.kind} {r.id}"))
+        return ctx.phrase(r.title, f"{r.kind} {r.id}")
     if column == "status":
         return escape(ctx.label(f"status_{r.status}"))
     if column == "country":
         return escape(r.country or "")
     if column == "funder":
-        return escape(ctx.text(r.funder, "funder")) if r.funder else ""
+        return ctx.phrase(r.funder, "funder") if r.funder else ""
     if column == "period":
-        return (f'<span class="al-nowrap">{r.period[0].isoformat()}</span> – '
-                f'<span class="al-nowrap">{r.period[1].isoformat()}</span>' if r.period else "")
+        return (f"{ctx.short_day(r.period[0])} – {ctx.short_day(r.period[1])}"
+                if r.period else "")
     return _partner(ctx, r)
 
 
@@ -91,8 +92,7 @@ def _table(ctx: Context, page: Page, kind: str, columns: list[str]) -> str:
     rows = "".join("<tr>" + "".join(f"<td>{_cell(ctx, r, c)}</td>" for c in columns) + "</tr>"
                    for r in records)
     return heading(ctx.label(kind)) + block(
-        f'<div class="al-table"><table><thead><tr>{head}</tr></thead>'
-        f"<tbody>{rows}</tbody></table></div>")
+        table(ctx.label(kind), f"<thead><tr>{head}</tr></thead><tbody>{rows}</tbody>"))
 
 
 def _gallery(ctx: Context, page: Page) -> str:
@@ -109,5 +109,5 @@ def _gallery(ctx: Context, page: Page) -> str:
             continue
         seen.add(image.src)
         figures.append(f'<figure>{ctx.img(page, image)}<figcaption>'
-                       f'{escape(ctx.text(image.alt, "photo alt"))}</figcaption></figure>')
+                       f'{ctx.phrase(image.alt, "photo alt")}</figcaption></figure>')
     return "".join(figures)

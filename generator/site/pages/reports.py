@@ -8,10 +8,11 @@ exists the page lists the figures and says the PDF is not available.
 from __future__ import annotations
 
 from ...calendar import roc_year
+from ...formats import number
 from ...model.sheet_keys import SHEET_KEYS
 from ..model import Context, Page
 from ..text import escape
-from .common import block, heading
+from .common import block, heading, table
 
 FIGURES = ("members_total", "seminars", "seminar_participants", "promotion_events",
            "products", "technologies", "patents", "transfers", "projects", "project_amount")
@@ -49,15 +50,18 @@ def build(ctx: Context) -> list[Page]:
             name = info.zh if index == 0 else info.en
             unit = info.unit_zh if index == 0 else info.unit_en
             target = sheet.targets.get(key)
-            rows.append(f"<tr><td>{escape(name)}</td><td>{escape(str(sheet.kpi[key]))} "
-                        f"{escape(unit)}</td><td>"
-                        + (escape(f"{target} {unit}") if target is not None else "—")
-                        + "</td></tr>")
-        body += block(
-            f'<div class="al-table"><table><caption>{escape(ctx.label("report_figures"))}'
-            f'</caption><thead><tr><th>{escape(ctx.label("item"))}</th>'
-            f'<th>{escape(ctx.label("value"))}</th><th>{escape(ctx.label("target"))}</th>'
-            f'</tr></thead><tbody>{"".join(rows)}</tbody></table></div>')
+            # 目標｜實績, the report's column order, and its number format.
+            rows.append(f'<tr><th scope="row">{escape(name)}</th><td class="al-num">'
+                        + (escape(f"{number(target)} {unit}") if target is not None else "—")
+                        + f'</td><td class="al-num">{escape(number(sheet.kpi[key]))} '
+                        f"{escape(unit)}</td></tr>")
+        body += block(table(
+            f'{ctx.label("report_figures")} {title}',
+            f'<caption>{escape(ctx.label("report_figures"))}'
+            f'</caption><thead><tr><th scope="col">{escape(ctx.label("item"))}</th>'
+            f'<th scope="col">{escape(ctx.label("target"))}</th>'
+            f'<th scope="col">{escape(ctx.label("value"))}</th>'
+            f'</tr></thead><tbody>{"".join(rows)}</tbody>'))
     if not site.sheets:
         body += ctx.label("none_yet") + "\n"
     page.body = body

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from ..model import Context, Page
-from ..text import escape
 from .common import block, button
 
 
@@ -12,7 +11,7 @@ def build(ctx: Context) -> list[Page]:
     cards = "".join(
         f'<article class="al-card al-service" id="service-{i}">'
         f'<span class="al-service__number" aria-hidden="true">{i:02d}</span>'
-        f'<h3>{escape(ctx.text(s.title, "service title"))}</h3>'
+        f'<h3>{ctx.phrase(s.title, "service title")}</h3>'
         f'<div{ctx.lang_attr(s.summary)}>{ctx.markdown(page, s.summary, "service summary")}'
         "</div></article>"
         for i, s in enumerate(ctx.site.services, start=1)

@@ -14,7 +14,7 @@ from ..kpi import Sheet
 from ..model import Alliance
 from ..model.alliance import Capability, Contact, Highlights, Service, TeamMember, Tier
 from ..model.news import NewsPost
-from ..model.types import LocalText
+from ..model.types import Image, LocalText
 from ..public import (
     OUTPUT_KINDS,
     PublicActivity,

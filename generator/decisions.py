@@ -49,7 +49,8 @@ class Counted(Decision):
     adds: Mapping[str, float]
 
     def as_json(self) -> dict[str, object]:
-        return {**super().as_json(), "item": self.item, "adds": dict(self.adds)}
+        adds = {k: int(v) if float(v).is_integer() else v for k, v in self.adds.items()}
+        return {**super().as_json(), "item": self.item, "adds": adds}
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)

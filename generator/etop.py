@@ -87,7 +87,7 @@ def form(alliance: Alliance, sheet: Sheet) -> list[FormItem]:
         items[1].points = [p.zh for p in highlights.points]
         items[1].other = [f"共 {highlight_length(items[1].points)} 字（上限 250 字）"]
     counted = [d for d in sheet.decisions if isinstance(d, Counted)]
-    moved = [d for d in sheet.decisions if isinstance(d, MovedToItem9)]
+    moved = sheet.moved_to_item_9()
     _members_text(items[2], moved)
     _income_text(items[3], alliance, counted)
     for decision in counted:

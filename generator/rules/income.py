@@ -21,8 +21,8 @@ REFUSED_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ministry_grant", re.compile(r"國科會|科技部|(?-i:\bNSTC\b|\bMOST\b)|小聯盟計畫經費"
                                   r"|alliance grant", re.I)),
     ("school_incentive", re.compile(r"獎勵金|鼓勵金|獎勵|incentive", re.I)),
-    ("other_project", re.compile(r"補助|配合款|SBIR|產學合作|建教|計畫經費|matching fund|grant"
-                                 r"|subsid", re.I)),
+    ("other_project", re.compile(r"補助|配合款|SBIR|產學合作|建教|計畫經費|matching fund"
+                                 r"|\bgrants?\b|subsid", re.I)),
     ("equipment_donation", re.compile(
         r"捐|贈|donat|設備(?!租|使用)|equipment(?! rent)", re.I)),
 )

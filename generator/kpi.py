@@ -9,7 +9,7 @@ disagrees with what the assistant believes was done.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -193,3 +193,9 @@ def compute(alliance: Alliance, year: int, until: tuple[int, int] | None = None,
     kpi["website_established"] = alliance.info.website.established.replace("-", "")
     targets = {k: tidy(v) for k, v in alliance.info.targets.get(year, {}).items()}
     return Sheet(alliance.id, year, window, {k: kpi[k] for k in KPI_ORDER}, targets, decisions)
+
+
+def compute_years(alliance: Alliance, years: Iterable[int]) -> dict[int, Sheet]:
+    """Full-year sheets of ``years``, the rules run once for all of them."""
+    verdicts = run(alliance)
+    return {year: compute(alliance, year, verdicts=verdicts) for year in years}

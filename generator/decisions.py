@@ -25,7 +25,7 @@ from .rules.verdict import Verdict
 class Decision:
     record: Record
     kind: str  # the list it comes from: members, income, activities, products, …
-    label: str  # "member acme", "seminar s-2025-03" — how messages name it
+    label: Msg  # "member acme" / "會員 acme" — how messages name it
     key: str  # "members.yml:acme" — how JSON names it
     day: date | None
     cautions: tuple[Verdict, ...] = ()
@@ -63,7 +63,8 @@ class _NotCounted(Decision):
 
     def findings(self, year: int) -> list[Finding]:
         message = self.reason if self.undated else (
-            Msg(f"{self.label} not counted in {year}: ", f"{self.label} 不列入 {year} 年：")
+            Msg(f"{self.label.en} not counted in {year}: ",
+                f"{self.label.zh} 不列入 {year} 年：")
             + self.reason)
         return [warning(self.where, message, self.fix, rule=self.rule, record=self.key),
                 *super().findings(year)]

@@ -25,7 +25,7 @@ from .rules.verdict import Verdict
 class Decision:
     record: Record
     kind: str  # the list it comes from: members, income, activities, products, …
-    label: str  # "member acme", "seminar s-2025-03" — how messages name it
+    label: Msg  # "member acme" / "會員 acme" — how messages name it
     key: str  # "members.yml:acme" — how JSON names it
     day: date | None
     cautions: tuple[Verdict, ...] = ()
@@ -49,7 +49,8 @@ class Counted(Decision):
     adds: Mapping[str, float]
 
     def as_json(self) -> dict[str, object]:
-        return {**super().as_json(), "item": self.item, "adds": dict(self.adds)}
+        adds = {k: int(v) if float(v).is_integer() else v for k, v in self.adds.items()}
+        return {**super().as_json(), "item": self.item, "adds": adds}
 
 
 @dataclass(frozen=True, kw_only=True, eq=False)
@@ -62,7 +63,8 @@ class _NotCounted(Decision):
 
     def findings(self, year: int) -> list[Finding]:
         message = self.reason if self.undated else (
-            Msg(f"{self.label} not counted in {year}: ", f"{self.label} 不列入 {year} 年：")
+            Msg(f"{self.label.en} not counted in {year}: ",
+                f"{self.label.zh} 不列入 {year} 年：")
             + self.reason)
         return [warning(self.where, message, self.fix, rule=self.rule, record=self.key),
                 *super().findings(year)]

@@ -87,7 +87,7 @@ def form(alliance: Alliance, sheet: Sheet) -> list[FormItem]:
         items[1].points = [p.zh for p in highlights.points]
         items[1].other = [f"共 {highlight_length(items[1].points)} 字（上限 250 字）"]
     counted = [d for d in sheet.decisions if isinstance(d, Counted)]
-    moved = [d for d in sheet.decisions if isinstance(d, MovedToItem9)]
+    moved = sheet.moved_to_item_9()
     _members_text(items[2], moved)
     _income_text(items[3], alliance, counted)
     for decision in counted:
@@ -154,8 +154,18 @@ def _income_text(item: FormItem, alliance: Alliance, counted: list[Counted]) -> 
 
 
 def _item_9(alliance: Alliance, sheet: Sheet, moved: list[MovedToItem9]) -> list[str]:
-    """The alliance's own other_results, then what the decisions moved here (R18)."""
+    """The alliance's own other_results, then what the decisions moved here: legal-entity
+    and individual members (R9, named only when they are organisations), and transfers and
+    projects signed by others than the PI and co-PIs or with non-members (R18)."""
     text = [t.zh for t in alliance.info.other_results.get(sheet.year, [])]
+    entities = [d.record.name.zh for d in moved  # type: ignore[attr-defined]
+                if d.kind == "members" and d.record.kind != "individual"]  # type: ignore
+    individuals = sum(d.kind == "members" and d.record.kind == "individual"  # type: ignore
+                      for d in moved)
+    if entities:
+        text.append(f"法人會員：{'、'.join(entities)}（不列入會員數）")
+    if individuals:
+        text.append(f"個人會員 {individuals} 位（不列入會員數）")
     for decision in moved:
         record = decision.record
         if decision.kind not in ("transfers", "projects"):

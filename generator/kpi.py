@@ -9,13 +9,14 @@ disagrees with what the assistant believes was done.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
 from .calendar import Window, performance_window, review_day
 from .decisions import Counted, Decision, Excluded, Invalid, MovedToItem9
 from .diagnostics import Finding
+from .i18n import Msg
 from .model import Alliance, Member
 from .model.sheet_keys import KPI_ORDER
 from .model.types import Record
@@ -77,13 +78,26 @@ def tidy(value: float) -> Number:
     return int(value) if float(value).is_integer() else round(value, 3)
 
 
+_NAMES_ZH = {
+    "member": "會員", "income": "收入", "promotion": "推廣活動", "seminar": "研討會",
+    "consulting": "諮詢", "visit": "訪廠", "product": "新產品", "technology": "新技術",
+    "patent": "專利", "technical service": "技術服務", "transfer": "技術轉移",
+    "project": "產學合作計畫", "member outcome": "會員衍生成果",
+}
+
+
+def _label(what: str, ident: str) -> Msg:
+    """How messages name a record: ``member acme`` / ``會員 acme``."""
+    return Msg(f"{what} {ident}", f"{_NAMES_ZH[what]} {ident}")
+
+
 @dataclass(frozen=True)
 class _Candidate:
     """A record dated in the year, with what it would add if no rule stands against it."""
 
     record: Record
     kind: str
-    label: str
+    label: Msg
     day: date | None
     item: int
     adds: dict[str, float]
@@ -104,11 +118,11 @@ def _candidates(alliance: Alliance, year: int, window: Window) -> Iterator[_Cand
         region = alliance.region(member)
         if region is not None:
             adds[f"members_{region}"] = 1
-        yield _Candidate(member, "members", f"member {member.id}", None, 2, adds,
+        yield _Candidate(member, "members", _label("member", member.id), None, 2, adds,
                          placeable=region is not None)
     for income in alliance.outcomes.income:
         if income.date in window:
-            yield _Candidate(income, "income", f"income {income.id}", income.date, 3,
+            yield _Candidate(income, "income", _label("income", income.id), income.date, 3,
                              {f"income_{income.kind}": income.amount,
                               "income_total": income.amount})
     activity_adds = {
@@ -120,7 +134,7 @@ def _candidates(alliance: Alliance, year: int, window: Window) -> Iterator[_Cand
     for activity in alliance.activities:
         if activity.date in window:
             item, adds_of = activity_adds[activity.kind]
-            yield _Candidate(activity, "activities", f"{activity.kind} {activity.id}",
+            yield _Candidate(activity, "activities", _label(activity.kind, activity.id),
                              activity.date, item, adds_of(activity))
     out = alliance.outcomes
     for kind, singular, records, item in (
@@ -130,20 +144,21 @@ def _candidates(alliance: Alliance, year: int, window: Window) -> Iterator[_Cand
             ("technical_services", "technical service", out.technical_services, 7)):
         for record in records:
             if record.date in window:
-                yield _Candidate(record, kind, f"{singular} {record.id}", record.date, item,
+                yield _Candidate(record, kind, _label(singular, record.id), record.date, item,
                                  {kind: 1})
     for transfer in out.transfers:
         if transfer.date in window:
-            yield _Candidate(transfer, "transfers", f"transfer {transfer.id}", transfer.date, 7,
+            yield _Candidate(transfer, "transfers", _label("transfer", transfer.id),
+                             transfer.date, 7,
                              {"transfers": 1, "transfer_amount": transfer.amount})
     for project in out.projects:
         day = project_day(project)
         if (day is None and project.status == "pending") or (day is not None and day in window):
-            yield _Candidate(project, "projects", f"project {project.id}", day, 7,
+            yield _Candidate(project, "projects", _label("project", project.id), day, 7,
                              {"projects": 1, "project_amount": project.amount})
     for outcome in out.member_outcomes:
         if outcome.year == year:
-            yield _Candidate(outcome, "member_outcomes", f"member outcome {outcome.member}",
+            yield _Candidate(outcome, "member_outcomes", _label("member outcome", outcome.member),
                              None, 8, {"new_hires": outcome.new_hires,
                                        "output_value": outcome.output_value})
 
@@ -193,3 +208,9 @@ def compute(alliance: Alliance, year: int, until: tuple[int, int] | None = None,
     kpi["website_established"] = alliance.info.website.established.replace("-", "")
     targets = {k: tidy(v) for k, v in alliance.info.targets.get(year, {}).items()}
     return Sheet(alliance.id, year, window, {k: kpi[k] for k in KPI_ORDER}, targets, decisions)
+
+
+def compute_years(alliance: Alliance, years: Iterable[int]) -> dict[int, Sheet]:
+    """Full-year sheets of ``years``, the rules run once for all of them."""
+    verdicts = run(alliance)
+    return {year: compute(alliance, year, verdicts=verdicts) for year in years}

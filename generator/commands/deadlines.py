@@ -190,7 +190,7 @@ def _october_lacks(alliance: Alliance, sheet: Sheet, lang: Lang, root: Path) -> 
     for decision in sheet.excluded():
         if decision.kind == "members" and decision.rule == "R10" and decision.attach is None:
             fix = f" — {decision.fix(lang)}" if decision.fix else ""
-            lacks.append(f"{decision.label}: {decision.reason(lang)}{fix} (R10)")
+            lacks.append(f"{decision.label(lang)}: {decision.reason(lang)}{fix} (R10)")
     if year + 1 in info.project.performance_years and year + 1 not in info.targets:
         lacks.append(Msg(f"no targets for {year + 1} (targets.{year + 1} in alliance.yml)",
                          f"尚無 {year + 1} 年預期成果（alliance.yml 的 targets.{year + 1}）")

@@ -12,10 +12,6 @@ from .types import Count, Date, EvidencePath, Flag, Id, Image, Record, Text
 
 ActivityKind = Literal["promotion", "seminar", "consulting", "visit"]
 
-# Consulting needs no evidence; the others need a poster, sign-in sheet or visit form.
-NEEDS_EVIDENCE: dict[str, bool] = {
-    "promotion": True, "seminar": True, "consulting": False, "visit": True,
-}
 PUBLIC_BY_DEFAULT: dict[str, bool] = {
     "promotion": True, "seminar": True, "consulting": False, "visit": False,
 }

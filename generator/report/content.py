@@ -225,8 +225,8 @@ def build_view(alliance: Alliance, sheet: Sheet, history: dict[int, Sheet] | Non
     _activities(view, alliance, sheet)
     _outputs(view, alliance, sheet)
     _derived(view, alliance, sheet)
-    view.outcome_members = len({o.member for o in alliance.outcomes.member_outcomes
-                                if o.year == year and (o.new_hires or o.output_value)})
+    view.outcome_members = len({o.member for o in sheet.counted_records("member_outcomes")
+                                if o.new_hires or o.output_value})  # type: ignore[attr-defined]
     view.other_results = list(info.other_results.get(year, []))
     view.trend = [YearPoint(y, s.kpi, False) for y, s in sorted((history or {}).items())
                   if y < year and y >= info.project.first_year]

@@ -59,7 +59,8 @@ def evidence_checklist(sheet: Sheet, lang: Lang, root: Path,
             day = decision.day or review_day(sheet.year)
             if day not in within:
                 continue
-        found.append(Missing(decision.where.label(root), decision.label, decision.attach(lang)))
+        found.append(Missing(decision.where.label(root), decision.label(lang),
+                             decision.attach(lang)))
     return found
 
 

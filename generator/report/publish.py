@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..i18n import Lang, Msg
-from ..kpi import Sheet, compute
+from ..kpi import Sheet, compute_years
 from ..model import Alliance
 from ..model.types import LocalText
 from .content import ReportView, build_view
@@ -56,7 +56,7 @@ def report_title(year: int) -> LocalText:
 def _history(alliance: Alliance, year: int) -> dict[int, Sheet]:
     """Full sheets of the phase's earlier years, for the trend charts."""
     first = alliance.info.project.first_year
-    return {y: compute(alliance, y) for y in range(first, year)}
+    return compute_years(alliance, range(first, year))
 
 
 def _inside(path: Path, folder: Path) -> bool:

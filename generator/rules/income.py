@@ -21,8 +21,8 @@ REFUSED_WORDS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("ministry_grant", re.compile(r"國科會|科技部|(?-i:\bNSTC\b|\bMOST\b)|小聯盟計畫經費"
                                   r"|alliance grant", re.I)),
     ("school_incentive", re.compile(r"獎勵金|鼓勵金|獎勵|incentive", re.I)),
-    ("other_project", re.compile(r"補助|配合款|SBIR|產學合作|建教|計畫經費|matching fund|grant"
-                                 r"|subsid", re.I)),
+    ("other_project", re.compile(r"補助|配合款|SBIR|產學合作|建教|計畫經費|matching fund"
+                                 r"|\bgrants?\b|subsid", re.I)),
     ("equipment_donation", re.compile(
         r"捐|贈|donat|設備(?!租|使用)|equipment(?! rent)", re.I)),
 )
@@ -207,12 +207,18 @@ def amounts_in_thousands(alliance: Alliance) -> Iterator[Verdict]:
         contract = member.contract_on(record.date) or next(
             (c for c in member.contracts if c.start.year == record.date.year), None)
         fee = _fee(alliance, member, contract.fee if contract else None)
-        if fee is None or fee == record.amount:
+        tier = alliance.info.tier(member.tier)
+        if tier is not None and tier.fee > 0 and record.amount == tier.fee * 1000:
+            fee = tier.fee
+            whose_en, whose_zh = f"tier {tier.id}'s fee", f"會員等級 {tier.id} 的年費"
+        elif fee is None or fee == record.amount:
             continue
+        else:
+            whose_en, whose_zh = f"{member.id}'s fee", f"{member.id} 的會費"
         yield caution(record, record.at("amount"),
                       *_unit_message(f"membership income {record.amount:g}",
                                      f"會費收入 {record.amount:g}", record.amount, fee,
-                                     f"{member.id}'s fee", f"{member.id} 的會費"),
+                                     whose_en, whose_zh),
                       None)
 
 

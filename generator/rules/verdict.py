@@ -65,9 +65,3 @@ def exclude(record: Record, where: Where, message: Msg, fix: Msg | None, rule: s
 def to_item_9(record: Record, where: Where, message: Msg, fix: Msg | None, rule: str,
               year: int | None = None) -> Verdict:
     return Verdict(rule, "item9", where, message, fix, record, year)
-
-
-def from_finding(finding: Finding, record: Record | None = None) -> Verdict:
-    """A shared helper's :class:`Finding` (unknown reference, missing media) as a verdict."""
-    effect: Effect = "error" if finding.severity.value == "error" else "caution"
-    return Verdict(finding.rule, effect, finding.where, finding.message, finding.fix, record)

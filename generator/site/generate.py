@@ -17,7 +17,7 @@ import yaml
 
 from .. import scrub, userfiles
 from ..calendar import performance_year_of
-from ..kpi import Sheet, compute
+from ..kpi import Sheet, compute_years
 from ..model import Alliance
 from ..model.pages import FreePage
 from . import config as site_config
@@ -51,8 +51,8 @@ class Generated:
 def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
     """The phase's performance years that have begun by ``today``."""
     current = performance_year_of(today)
-    return {y: compute(alliance, y) for y in alliance.info.project.performance_years
-            if y <= current}
+    return compute_years(alliance, (y for y in alliance.info.project.performance_years
+                                    if y <= current))
 
 
 def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Path,

@@ -63,6 +63,11 @@ class PublicSite:
     def latest_year(self) -> int | None:
         return max(self.sheets) if self.sheets else None
 
+    def count(self, kind: str) -> int:
+        """Records of ``kind`` (``patents``, ``projects`` …): those listed plus those left to
+        the totals because their member did not consent."""
+        return len(self.outputs[kind]) + self.unlisted[kind]
+
     @property
     def counted_members(self) -> int | None:
         year = self.latest_year

@@ -127,7 +127,7 @@ def test_membership_income_that_differs_from_the_fee(write_alliance, capsys):
     code, out, _ = run(capsys, folder, "validate", str(folder))
     assert code == 0
     assert ("income[0].amount: membership income 30000 looks like NT$ (元), not thousands "
-            "(仟元): acme's fee is 30 — write 30 (thousands of NTD)") in out
+            "(仟元): tier gold's fee is 30 — write 30 (thousands of NTD)") in out
     folder = write_alliance(lambda d: d["outcomes.yml"]["income"][0].update(amount=25,
                                                                             payer="acme"))
     _, out, _ = run(capsys, folder, "validate", str(folder))

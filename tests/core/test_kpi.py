@@ -233,7 +233,7 @@ def test_report_json_has_the_etop_form(write_alliance, capsys):
     assert items[2]["other"] == ["本聯盟另有法人會員 1 家、個人會員 0 家（不列入會員數）。"]
     assert items[3]["other"] == ["技術服務收入 50 仟元為提供 艾克米公司「檢測」之收入"]
     assert items[9]["other"] == [
-        "廠商捐贈示波器一台",
+        "廠商捐贈示波器一台", "法人會員：工業技術研究院（不列入會員數）",
         "技術轉移「技轉」（艾克米公司）：張老師 不是主持人或共同主持人，未列入第 7 項"]
     assert items[10]["lines"][1] == {"key": "staff_master", "label": "碩士", "unit": "人",
                                      "value": 2, "target": None}

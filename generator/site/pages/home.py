@@ -86,6 +86,6 @@ def _figures(ctx: Context) -> list[tuple[str, object]]:
         figures.append((ctx.label("key_members"), len(site.members)))
     events = sum(1 for a in site.activities if a.kind in ("promotion", "seminar"))
     figures.append((ctx.label("key_events"), events))
-    figures.append((ctx.label("key_patents"), len(site.outputs["patents"])))
-    figures.append((ctx.label("key_projects"), len(site.outputs["projects"])))
+    figures.append((ctx.label("key_patents"), site.count("patents")))
+    figures.append((ctx.label("key_projects"), site.count("projects")))
     return figures

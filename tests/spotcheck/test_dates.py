@@ -194,3 +194,13 @@ def test_fingerprint_of_blocks_ignores_volatile_text():
     a = fingerprint_blocks(blocks("聯盟簡介\n瀏覽人次：102345\n更新 10:12:33（星期一）"))
     b = fingerprint_blocks(blocks("聯盟簡介\n瀏覽人次：102399\n更新 11:02:03（星期二）"))
     assert a == b
+
+
+@pytest.mark.parametrize("page", [
+    "<p><!-- c -->2026-04-01 會議</p><!-- d -->2026-04-01<?php x ?><!-- e --><time>2026-04-01"
+    "</time><table><tr><td><!-- f --></td><td>2026-04-01</td></tr></table>",
+    '<?xml version="1.0" encoding="big5"?><html><body><p>2026-04-01 會議</p></body></html>',
+])
+def test_comments_processing_instructions_and_xml_declarations_do_not_hide_dates(page):
+    fresh = assess([_facts(page)], [], None, CHECK, 90)
+    assert fresh.last_update == "2026-04-01"

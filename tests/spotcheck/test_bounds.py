@@ -130,3 +130,11 @@ def test_wall_clock_cap_says_how_far_the_check_got(tmp_path):
     assert code == 0 and site["verdict"] == "unreachable"
     assert "wall-clock cap) after 0 page(s) and 0 request(s); the server may be hanging" in (
         site["reasons"][0])
+
+
+def test_lang_zh_reaches_the_errors_of_the_command(registry, tmp_path, capsys):
+    db = tmp_path / "history.sqlite"
+    with history_lock(db):
+        assert main([str(registry), "--db", str(db), "--out", str(tmp_path / "o"),
+                     "--lang", "zh"]) == 1
+    assert "錯誤：另一個抽查正在使用紀錄檔" in capsys.readouterr().err

@@ -14,6 +14,7 @@ import sqlite3
 import sys
 from pathlib import Path
 
+from generator.i18n import Lang, Msg
 from site_checks import plan as planning
 from site_checks.registry import MAX_AGE_LIMIT, Registry, RegistryError, load_registry
 from site_checks.report.progress import progress_display
@@ -21,6 +22,9 @@ from site_checks.runner import RunLocked, RunOptions, run
 from site_checks.settings import CheckSettings
 
 PROG = "alliance spotcheck"
+#: The verdict words of the run's summary lines.
+VERDICT_WORDS = {"pass": Msg("pass", "通過"), "fail": Msg("fail", "未通過"),
+                 "unreachable": Msg("unreachable", "無法連線")}
 #: A registry lists sites; anything bigger is the wrong file.
 MAX_REGISTRY_BYTES = 5_000_000
 
@@ -215,55 +219,69 @@ def _main_run(argv: list[str]) -> int:
     with progress_display(len(sites)) as on_progress:
         outcome = run(registry, sites, options, on_progress)
     doc = outcome.document
+    lang = args.lang or "en"
     if not doc["in_season"]:
-        print(f"note: {doc['date']} is before May 1: outside the ministry's spot-check "
-              "season (R6); the check ran anyway.")
+        print(Msg(f"note: {doc['date']} is before May 1: outside the ministry's spot-check "
+                  "season (R6); the check ran anyway.",
+                  f"注意：{doc['date']} 早於 5 月 1 日，非正式抽查期間（R6）；仍已檢查。")(lang))
     if outcome.resumed:
-        print(f"resumed run {outcome.run_id}: {outcome.resumed_sites} site(s) were already done")
+        print(Msg(f"resumed run {outcome.run_id}: {outcome.resumed_sites} site(s) were "
+                  "already done",
+                  f"接續第 {outcome.run_id} 次檢查：已完成 {outcome.resumed_sites} 個網站")(lang))
     elif args.resume:
-        print(f"note: no interrupted run of {doc['date']} with this registry (same file, same "
-              "content) was found; a new run was made")
+        print(Msg(f"note: no interrupted run of {doc['date']} with this registry (same file, "
+                  "same content) was found; a new run was made",
+                  f"注意：找不到此名冊（同一檔案、同一內容）在 {doc['date']} 中斷的檢查；"
+                  "已重新檢查")(lang))
     for site in doc["sites"]:
         why = "; ".join(site["reasons"])
-        print(f"{site['verdict']:<12} {site['id']:<20} {why}")
+        print(f"{VERDICT_WORDS[site['verdict']](lang):<12} {site['id']:<20} {why}")
     for path in outcome.paths:
-        print(f"wrote {path}")
+        print(Msg(f"wrote {path}", f"已寫入 {path}")(lang))
     return 0
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run ``alliance spotcheck`` with ``argv`` (the words after ``spotcheck``)."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    lang: Lang = "zh" if "--lang" in argv[:-1] and argv[argv.index("--lang") + 1] == "zh" \
+        else "en"
+
+    def error(en: str, zh: str) -> None:
+        print(Msg(f"error: {en}", f"錯誤：{zh}")(lang), file=sys.stderr)
+
     try:
         if argv and argv[0] == "plan":
             return _main_plan(argv[1:])
         return _main_run(argv)
     except UsageError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        print(f"Run `{PROG} --help` for usage.", file=sys.stderr)
+        error(str(exc), str(exc))
+        print(Msg(f"Run `{PROG} --help` for usage.",
+                  f"用法請見 `{PROG} --help`。")(lang), file=sys.stderr)
         return 2
     except RegistryError as exc:
-        print(f"error: the registry is invalid:\n{exc}", file=sys.stderr)
+        error(f"the registry is invalid:\n{exc}", f"名冊有誤：\n{exc}")
         return 1
     except RunLocked as exc:
-        print(f"error: {exc}", file=sys.stderr)
+        error(exc.message.en, exc.message.zh)
         return 1
     except sqlite3.DatabaseError as exc:
-        print(f"error: the history database cannot be used ({exc}); give another --db or "
-              "move this file away", file=sys.stderr)
+        error(f"the history database cannot be used ({exc}); give another --db or move this "
+              "file away", f"無法使用抽查紀錄檔（{exc}）；請改用其他 --db 或移開此檔")
         return 1
     except UnicodeDecodeError as exc:
-        print(f"error: the registry is not UTF-8 text ({exc.reason}); save it as UTF-8",
-              file=sys.stderr)
+        error(f"the registry is not UTF-8 text ({exc.reason}); save it as UTF-8",
+              f"名冊不是 UTF-8 文字（{exc.reason}）；請存成 UTF-8")
         return 1
     except OSError as exc:
         if exc.filename is None:  # not about a path the user gave: a real fault
             raise
-        print(f"error: {exc.strerror or exc}: {exc.filename}; check --db, --out and the "
-              "registry path", file=sys.stderr)
+        error(f"{exc.strerror or exc}: {exc.filename}; check --db, --out and the registry path",
+              f"{exc.strerror or exc}：{exc.filename}；請檢查 --db、--out 與名冊路徑")
         return 1
     except KeyboardInterrupt:
-        print("interrupted: finished sites are kept; run again with --resume to complete",
+        print(Msg("interrupted: finished sites are kept; run again with --resume to complete",
+                  "已中斷：完成的網站已保存；請加 --resume 再執行以完成檢查")(lang),
               file=sys.stderr)
         return 130
     except SystemExit as exc:  # --help

@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.i18n import Lang
+from generator.i18n import Lang, Msg
 from site_checks.assess import site_result
 from site_checks.crawl.pool import ProgressFn, prestart, run_sites
 from site_checks.history import History
@@ -52,7 +52,14 @@ class RunOutcome:
 
 
 class RunLocked(Exception):
-    """Another spot check holds the history database; ``str()`` says what to do."""
+    """Another spot check holds the history database ``db``; :attr:`message` says what to do."""
+
+    def __init__(self, db: Path) -> None:
+        super().__init__(str(db))
+        self.message = Msg(
+            f"another spot check is running on the history {db}; wait for it to finish (then "
+            "--resume if needed) or give another --db",
+            f"另一個抽查正在使用紀錄檔 {db}；請等它結束（必要時再加 --resume）或改用其他 --db")
 
 
 @contextlib.contextmanager
@@ -65,8 +72,7 @@ def history_lock(db: Path) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise RunLocked(f"another spot check is running on the history {db}; wait for it "
-                            "to finish (then --resume if needed) or give another --db") from None
+            raise RunLocked(db) from None
         try:
             yield
         finally:

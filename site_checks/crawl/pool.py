@@ -72,6 +72,9 @@ def run_sites(
     idle: list[tuple[Connection, mp.Process]] = []
     running: dict[Connection, tuple[Site, mp.Process, float]] = {}
     notify = on_progress or (lambda *_: None)
+    #: the last progress of each running site: a site killed at the cap after 300 pages is
+    #: slow or big, one killed before its first answer may be hanging
+    seen: dict[str, tuple[int, int]] = {}
 
     def fill() -> None:
         while pending and len(running) < max(1, settings.workers):
@@ -105,6 +108,7 @@ def run_sites(
                     message = None
                 if message and message[0] == "progress":
                     notify("progress", site.id, message[2], message[3])
+                    seen[site.id] = (message[2], message[3])
                     continue
                 del running[conn]
                 if message is None:
@@ -125,9 +129,12 @@ def run_sites(
                 if now - started > settings.site_timeout:
                     del running[conn]
                     drop(conn, proc, kill=True)
+                    pages, requests = seen.get(site.id, (0, 0))
                     crawl = SiteCrawl(site.id, site.url, seconds=now - started, failure=(
                         f"the check did not finish within {settings.site_timeout:g} s "
-                        "(wall-clock cap); the server may be hanging"))
+                        f"(wall-clock cap) after {pages} page(s) and {requests} request(s); "
+                        + ("the server may be hanging" if not requests else
+                           "the site is larger or slower than the cap allows")))
                     notify("done", site.id, 0, 0)
                     fill()
                     yield site, crawl

@@ -20,6 +20,9 @@ ROC_OFFSET = 1911
 
 #: Full-width digits and date punctuation, as typed with a Chinese input method.
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９／．－：", "0123456789/.-:")
+_FULL_WIDTH_DIGIT = re.compile("[０-９]")
+#: No date without a digit or a Chinese numeral: most text nodes are left at once.
+_NUMBER_LIKE = re.compile("[0-9０-９〇○零一二三四五六七八九十百廿卅]")
 _CN_DIGITS = {"〇": 0, "○": 0, "零": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 # a run of Chinese numerals right before 年, 月, 日 or 號 (二〇二五年, 一百十四年, 十二月, 卅日)
@@ -97,7 +100,9 @@ def _cn_to_int(numeral: str) -> int:
 
 def ascii_numbers(text: str) -> str:
     """Full-width digits to ASCII, and Chinese numerals before 年/月/日/號 to digits."""
-    return _CN_NUMBER.sub(lambda mo: str(_cn_to_int(mo.group(0))), text.translate(_FULL_WIDTH))
+    if _FULL_WIDTH_DIGIT.search(text):  # translate() is slow on CJK text: only when needed
+        text = text.translate(_FULL_WIDTH)
+    return _CN_NUMBER.sub(lambda mo: str(_cn_to_int(mo.group(0))), text)
 
 
 def rewrite_local_dates(text: str) -> str:
@@ -130,7 +135,7 @@ def rewrite_local_dates(text: str) -> str:
         date = _make(_year(raw, bool(mo.group("roc"))), int(mo.group("m")), 1)
         return date.isoformat()[:7] if date else mo.group(0)
 
-    if not text:
+    if not text or not _NUMBER_LIKE.search(text):
         return text
     text = ascii_numbers(text)
     text = _CJK_FULL.sub(cjk, text)

@@ -16,6 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
+from generator.i18n import Msg
 from site_checks.evidence.dates import parse_iso
 from site_checks.evidence.fingerprint import distance
 from site_checks.models import ClaimedDate, PageFacts
@@ -25,6 +26,39 @@ from site_checks.safety.traps import page_key
 #: :data:`STAMP_PAGES` or more, is a stamp.
 STAMP_SHARE = 0.8
 STAMP_PAGES = 3
+
+
+class Ignored:
+    """Why a claimed date is not content, in both languages (the JSON carries the English)."""
+
+    FOOTER = Msg('in the footer (site furniture)',
+              '在頁尾（網站版型）')
+    BUILD = Msg('a build or deploy stamp',
+              '建置或部署戳記')
+    LABEL = Msg('next to an update or clock label (最後更新, 今天是, last updated)',
+              '緊鄰更新或時鐘標示（最後更新、今天是、last updated）')
+    EVENT = Msg("the date of an event (the announcement's date counts)",
+              '活動本身的日期（採計公告日期）')
+    FUTURE = Msg('in the future',
+              '未來日期')
+    CHECK_DAY = Msg('the check date or its eve (a clock or a deploy stamp)',
+              '抽查當日或前一日（時鐘或部署戳記）')
+    TEMPLATE = Msg('in the same place of the template on every page (stamp)',
+              '每頁版型同一位置的日期（戳記）')
+    EVERY_PAGE = Msg('the same date on every page (stamp)',
+              '每頁都有的同一日期（戳記）')
+    SHOWN_AS_STAMP = Msg('shown on the page as a stamp, clock or event date',
+              '頁面上顯示為戳記、時鐘或活動日期')
+    COPYRIGHT = Msg('© year is not a content date',
+              '© 年份不是內容日期')
+    LAST_MODIFIED = Msg('HTTP Last-Modified alone is a deploy time',
+              '僅有 HTTP Last-Modified 是部署時間')
+    SITEMAP_SAME = Msg('every sitemap lastmod is the same (build date)',
+              'sitemap 的 lastmod 全部相同（建置日期）')
+
+
+#: English text → message, for reports in another language.
+IGNORED_BY_TEXT = {m.en: m for m in vars(Ignored).values() if isinstance(m, Msg)}
 
 
 @dataclass(frozen=True)
@@ -165,24 +199,22 @@ def _claimed_dates(
                     entry["precision"] = claim.precision
                 accepted.append(entry)
         for year in page.copyright_years:
-            ignore("copyright", page.url, f"{year}", "© year is not a content date")
+            ignore("copyright", page.url, f"{year}", Ignored.COPYRIGHT.en)
         if page.last_modified:
             ignore("last-modified", page.url, _http_date(page.last_modified),
-                   "HTTP Last-Modified alone is a deploy time")
+                   Ignored.LAST_MODIFIED.en)
 
     lastmods = [d.isoformat() for d in (parse_iso(v) for v in sitemap_lastmods) if d]
     if len(lastmods) >= 2 and len(set(lastmods)) == 1:
-        ignore("sitemap-lastmod", "", lastmods[0], "every sitemap lastmod is the same (build date)")
+        ignore("sitemap-lastmod", "", lastmods[0], Ignored.SITEMAP_SAME.en)
     else:
         for date in lastmods:
             if date in (today, eve):
-                ignore("sitemap-lastmod", "", date, _CHECK_DAY)
+                ignore("sitemap-lastmod", "", date, Ignored.CHECK_DAY.en)
             elif date < today:
                 accepted.append({"kind": "sitemap-lastmod", "url": "", "date": date})
     return accepted, sorted(reasons.values(), key=lambda e: e["ignored"])
 
-
-_CHECK_DAY = "the check date or its eve (a clock or a deploy stamp)"
 
 
 def _why_not_content(
@@ -191,23 +223,23 @@ def _why_not_content(
 ) -> str | None:
     """Why ``claim`` is not a content date, or None when it is one."""
     if claim.context == "footer":
-        return "in the footer (site furniture)"
+        return Ignored.FOOTER.en
     if claim.context == "build":
-        return "a build or deploy stamp"
+        return Ignored.BUILD.en
     if claim.context == "stamp":
-        return "next to an update or clock label (最後更新, 今天是, last updated)"
+        return Ignored.LABEL.en
     if claim.context == "event":
-        return "the date of an event (the announcement's date counts)"
+        return Ignored.EVENT.en
     if claim.date > today:
-        return "in the future"
+        return Ignored.FUTURE.en
     if claim.date in (today, eve):
-        return _CHECK_DAY
+        return Ignored.CHECK_DAY.en
     if claim.position and claim.position in template:
-        return "in the same place of the template on every page (stamp)"
+        return Ignored.TEMPLATE.en
     if claim.date in stamps:
-        return "the same date on every page (stamp)"
+        return Ignored.EVERY_PAGE.en
     if claim.kind not in ("visible", "time") and claim.date in not_content:
-        return "shown on the page as a stamp, clock or event date"
+        return Ignored.SHOWN_AS_STAMP.en
     return None
 
 

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urldefrag
 
+from generator.i18n import Msg
 from site_checks.models import SiteCrawl, UrlResult
 from site_checks.safety.netguard import BLOCKED_MARK
 from site_checks.safety.traps import canonical, page_key
@@ -53,6 +54,23 @@ def fragment_resolves(fragment: str, anchors: frozenset[str]) -> bool:
     if target == "" or target.lower() == "top":
         return True
     return fragment in anchors or decoded in anchors or target in anchors
+
+
+#: The fixed status words of broken and unverified links, in both languages (JSON: English).
+_STATUS_ZH = {
+    "redirect loop": "重新導向迴圈", "connection refused": "連線被拒", "DNS error": "DNS 錯誤",
+    "TLS error": "TLS 錯誤", "connection reset": "連線中斷", "timeout": "逾時",
+    "blocked (private address)": "已阻擋（私有位址）", "403 (bot wall)": "403（防火牆）",
+    "robots.txt": "robots.txt", LOCAL_FILE: "指向作者電腦上的檔案",
+}
+_MISSING_ANCHOR = "missing anchor #"
+
+
+def status_message(status: str) -> Msg:
+    """A link's status in both languages (HTTP codes and unknown texts stay as they are)."""
+    if status.startswith(_MISSING_ANCHOR):
+        return Msg(status, f"錨點 #{status[len(_MISSING_ANCHOR):]} 不存在")
+    return Msg(status, _STATUS_ZH.get(status, status))
 
 
 def classify(result: UrlResult) -> tuple[str, str]:
@@ -138,7 +156,7 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
             # the page the browser ends on: a redirect moves the fragment along with it
             target = page_key(urldefrag(result.url)[0])
             if target in anchors and not fragment_resolves(use.fragment, anchors[target]):
-                entry["status"] = f"missing anchor #{use.fragment}"
+                entry["status"] = f"{_MISSING_ANCHOR}{use.fragment}"
                 broken.append(entry)
     return LinkReport(
         pages=len({page_key(p.url) for p in crawl.pages}),

@@ -25,6 +25,7 @@ from site_checks.evidence.dates import (
 from site_checks.evidence.fingerprint import blocks, fingerprint_blocks
 from site_checks.models import ClaimedDate, PageFacts
 
+_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: Elements whose dates are site furniture, not content.
 _FOOTER_XPATH = (
     "//footer | //*[@role='contentinfo'] | //*[contains(@class,'footer') or contains(@id,'footer')"
@@ -70,7 +71,8 @@ def page_facts(
     such as ``news-114年5月3日`` must not go through the date rewriting the text gets.
     """
     try:
-        tree = lxml.html.document_fromstring(html)
+        # lxml refuses text that still declares an encoding (XHTML): it is decoded already
+        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
     except (etree.ParserError, ValueError):
         tree = lxml.html.document_fromstring("<html><body></body></html>")
     anchors = frozenset(
@@ -142,6 +144,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _text_of(node: etree._Element) -> str:
+    """The clean text of an element; nothing for a comment or processing instruction."""
+    return _clean(node.text_content()) if isinstance(node.tag, str) else ""
+
+
 def _in(el: etree._Element, containers: list[etree._Element]) -> bool:
     return any(el is c or c in el.iterancestors() for c in containers)
 
@@ -174,10 +181,10 @@ def _label_before(node, start: int) -> str:
         return own
     parent = node.getparent()
     if node.is_tail:  # text after an element: that element is its label (<b>更新</b>：…)
-        return _clean(parent.text_content())[-30:]
+        return _text_of(parent)[-30:]
     previous = parent.getprevious()
     if previous is not None:  # <th>活動日期</th><td>…</td>, <span>更新</span><span>…</span>
-        return _clean(previous.text_content())[-30:] if previous.tag in _LABEL_TAGS else ""
+        return _text_of(previous)[-30:] if previous.tag in _LABEL_TAGS else ""
     grand = parent.getparent()
     return (grand.text or "").strip()[-30:] if grand is not None else ""
 
@@ -239,8 +246,8 @@ def _visible_dates(
         date = parse_iso(el.get("datetime", "")) or next(iter(find_dates(el.text_content())), None)
         if date:
             previous = el.getprevious()
-            label = _clean(previous.text_content() if previous is not None else
-                           (el.getparent().text or ""))[-30:]
+            label = (_text_of(previous) if previous is not None else
+                     _clean(el.getparent().text or ""))[-30:]
             out.append(ClaimedDate("time", date.isoformat(), url,
                                    _context(el, footers, label), _position(el)))
     seen: set[tuple[str, str, str, str]] = set()

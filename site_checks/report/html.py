@@ -16,6 +16,8 @@ from markupsafe import Markup
 
 from generator.i18n import Msg
 from site_checks.evidence.content import label
+from site_checks.evidence.freshness import IGNORED_BY_TEXT
+from site_checks.evidence.links import status_message
 from site_checks.report import RunReport
 from site_checks.result import SiteResult
 from site_checks.verdict import SEVERITY
@@ -84,14 +86,14 @@ code{word-break:break-all}
 <table><tr><th>{{ t("連結", "Link") }}</th><th>{{ t("文字", "Text") }}</th>
 <th>{{ t("狀態", "Status") }}</th><th>{{ t("站內", "Internal") }}</th></tr>
 {% for b in entries %}<tr><td><code>{{ b.url }}</code></td><td>{{ b.text }}</td>
-<td>{{ b.status }}</td><td>{{ t("是", "yes") if b.internal else t("否", "no") }}</td></tr>{% endfor %}
+<td>{{ msg(status(b.status)) }}</td><td>{{ t("是", "yes") if b.internal else t("否", "no") }}</td></tr>{% endfor %}
 </table>{% endfor %}{% endif %}
 
 {% if s.links and s.links.unverified %}<h3>{{ t("無法確認的連結", "Unverified links (rate limit, bot wall, timeout — not counted as broken)") }}</h3>
 <table><tr><th>{{ t("連結", "Link") }}</th><th>{{ t("頁面", "Page") }}</th>
 <th>{{ t("狀態", "Status") }}</th></tr>
 {% for u in s.links.unverified %}<tr><td><code>{{ u.url }}</code></td><td><code>{{ u.parent }}</code></td>
-<td>{{ u.status }}</td></tr>{% endfor %}</table>{% endif %}
+<td>{{ msg(status(u.status)) }}</td></tr>{% endfor %}</table>{% endif %}
 
 {% if s.freshness %}{% set f = s.freshness %}
 <h3>{{ t("內容更新", "Freshness") }}</h3>
@@ -104,7 +106,7 @@ code{word-break:break-all}
 <table><tr><th>{{ t("證據", "Evidence") }}</th><th>{{ t("日期", "Date") }}</th>
 <th>{{ t("網址", "URL") }}</th><th>{{ t("採計", "Counted") }}</th></tr>
 {% for e in f.evidence %}<tr class="{{ 'ignored' if e.ignored }}"><td>{{ e.kind }}</td><td class="date">{{ e.date }}</td>
-<td><code>{{ e.url }}</code></td><td>{{ t("不採計", "no") ~ ": " ~ e.ignored if e.ignored else t("採計", "yes") }}</td></tr>{% endfor %}
+<td><code>{{ e.url }}</code></td><td>{{ t("不採計", "no") ~ ": " ~ ignored(e.ignored) if e.ignored else t("採計", "yes") }}</td></tr>{% endfor %}
 </table>{% endif %}
 
 {% if s.content %}<h3>{{ t("應有內容", "Expected content") }}</h3>
@@ -133,7 +135,7 @@ def render(report: RunReport) -> str:
 
     def t(zh: str, en: str) -> Markup:
         """A label in the report's language; both (English greyed) when it has none."""
-        if lang is not None:
+        if lang is not None or zh == en:
             return Markup.escape(zh if lang == "zh" else en)
         return Markup.escape(zh) + Markup(' <span class="en">') + Markup.escape(en) + Markup(
             "</span>")
@@ -146,6 +148,11 @@ def render(report: RunReport) -> str:
         """A reason or warning: English unless the report is Chinese, both when bilingual."""
         return t(message.zh, message.en) if lang is None else Markup.escape(message(lang))
 
+    def ignored(text: str) -> Markup:
+        """Why a date was not counted, translated when it is one of the fixed reasons."""
+        known = IGNORED_BY_TEXT.get(text)
+        return msg(known) if known else Markup.escape(text)
+
     def msgs(messages: list[Msg]) -> Markup:
         return Markup("; ").join(msg(m) for m in messages)
 
@@ -155,7 +162,8 @@ def render(report: RunReport) -> str:
     return env.from_string(_TEMPLATE).render(
         doc=report, sites=sites, past=report.past, labels=VERDICT_LABELS, counts=counts,
         broken_by_page={s.id: _broken_by_page(s) for s in sites}, content_label=label,
-        t=t, plain=plain, msg=msg, msgs=msgs, lang=lang,
+        t=t, plain=plain, msg=msg, msgs=msgs, lang=lang, ignored=ignored,
+        status=status_message,
     )
 
 

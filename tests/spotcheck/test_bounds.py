@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from spotcheck_support import FixtureServer, html, run_check, write_registry
+from spotcheck_support import FixtureServer, HangingServer, html, run_check, write_registry
 
 from site_checks.cli import main
 from site_checks.registry import load_registry
@@ -116,3 +116,25 @@ def test_page_too_complex_is_reported_as_such_not_as_a_hanging_server(tmp_path):
     assert code == 0 and site["verdict"] != "unreachable"
     assert any(TOO_COMPLEX in w for w in site["warnings"])
     assert site["stats"]["seconds"] < 10
+
+
+@pytest.mark.slow
+def test_wall_clock_cap_says_how_far_the_check_got(tmp_path):
+    hanging = HangingServer()
+    try:
+        registry = write_registry(tmp_path / "registry.yml", {"h": f"{hanging.base}/"})
+        code, doc = run_check(tmp_path, registry, "--timeout", "30", "--site-timeout", "1.5")
+    finally:
+        hanging.stop()
+    (site,) = doc["sites"]
+    assert code == 0 and site["verdict"] == "unreachable"
+    assert "wall-clock cap) after 0 page(s) and 0 request(s); the server may be hanging" in (
+        site["reasons"][0])
+
+
+def test_lang_zh_reaches_the_errors_of_the_command(registry, tmp_path, capsys):
+    db = tmp_path / "history.sqlite"
+    with history_lock(db):
+        assert main([str(registry), "--db", str(db), "--out", str(tmp_path / "o"),
+                     "--lang", "zh"]) == 1
+    assert "錯誤：另一個抽查正在使用紀錄檔" in capsys.readouterr().err

@@ -194,3 +194,15 @@ def test_fingerprint_of_blocks_ignores_volatile_text():
     a = fingerprint_blocks(blocks("聯盟簡介\n瀏覽人次：102345\n更新 10:12:33（星期一）"))
     b = fingerprint_blocks(blocks("聯盟簡介\n瀏覽人次：102399\n更新 11:02:03（星期二）"))
     assert a == b
+
+
+@pytest.mark.parametrize("page", [
+    "<html><body><p><!-- c -->2026-04-01 會議</p><!-- d -->2026-04-01<?php x ?><!-- e -->"
+    "<time>2026-04-01</time><table><tr><td><!-- f --></td><td>2026-04-01</td></tr></table>"
+    "</body></html>",
+    '<?xml version="1.0" encoding="big5"?>\n<html><body><p>2026-04-01 會議</p></body></html>',
+])
+def test_comments_processing_instructions_and_xml_declarations_do_not_hide_dates(page):
+    facts = page_facts(page, "http://127.0.0.1/a/", None, CHECK)
+    assert any(d.kind == "visible" and d.date == "2026-04-01" for d in facts.dates)
+    assert assess([facts], [], None, CHECK, 90).last_update == "2026-04-01"

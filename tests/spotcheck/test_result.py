@@ -57,18 +57,21 @@ def test_result_survives_the_history_record():
 def test_lang_zh_gives_chinese_reasons_and_labels(tmp_path):
     srv = FixtureServer()
     try:
-        # gone.html and the six pages of html()'s navigation are all missing
-        srv.page("/s/", html("首頁", '<p>2024-01-05 會員大會</p><a href="gone.html">舊</a>'))
+        # gone.html, #nowhere and the six pages of html()'s navigation are all missing
+        srv.page("/s/", html("首頁", '<p>2024-01-05 會員大會</p><p>最後更新 2026-05-01</p>'
+                                   '<a href="gone.html">舊</a><a href="#nowhere">錨</a>'))
         registry = write_registry(tmp_path / "registry.yml", {"s": f"{srv.base}/s/"})
         code, doc = run_check(tmp_path, registry, "--internal-only", "--lang", "zh")
     finally:
         srv.stop()
     assert code == 0
     reasons = doc["sites"][0]["reasons"]
-    assert reasons[0] == "1 個頁面共有 7 個失效連結" and "內容未在 90 天內更新" in reasons[1]
+    assert reasons[0] == "1 個頁面共有 8 個失效連結" and "內容未在 90 天內更新" in reasons[1]
     page = next((tmp_path / "out").glob("*.html")).read_text(encoding="utf-8")
     assert "失效連結（依頁面）" in page and "Broken links, by page" not in page
     assert 'lang="zh-Hant-TW"' in page
+    assert "緊鄰更新或時鐘標示" in page and "錨點 #nowhere 不存在" in page
+    assert "next to an update" not in page
 
 
 @pytest.mark.slow

@@ -175,6 +175,8 @@ def rows_of(grid: list[list[Any]], table: Table, label: str, mapping: dict[str, 
                 f"add it, or name the column holding it with --map 'HEADER={column.key}'",
                 f"請新增這一欄，或用 --map「表頭={column.key}」指定")))
     rows: list[Row] = []
+    if any(key not in {c.key for c, _ in present.values()} for key in table.match):
+        return SheetRows(table, label, [], rows), problems  # no row can be placed
     for number, cells in enumerate(grid[at + 1:], start=at + 2):
         if all(is_empty(v) for v in cells):
             continue

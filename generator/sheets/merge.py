@@ -9,6 +9,7 @@ validated with the model, and a problem is told at the cell that holds the value
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -62,6 +63,9 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
     tally = Tally()
     seen: dict[tuple[Any, ...], str] = {}
     for row in sheet.rows:
+        if (table.by_name and row.values.get("id") is None and row.values.get(table.by_name)
+                and not _id_by_name(data, row, table.by_name, tally)):
+            continue
         key = tuple(row.values.get(k) for k in table.match)
         if any(part is None for part in key):
             missing = [k for k, part in zip(table.match, key, strict=True) if part is None]
@@ -120,12 +124,37 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
     return tally
 
 
+def _names(record: Any) -> set[str]:
+    name = record.get("name") if isinstance(record, dict) else None
+    texts = name.values() if isinstance(name, dict) else [name]
+    return {str(t).strip() for t in texts if t}
+
+
+def _id_by_name(data: Any, row: Row, key: str, tally: Tally) -> bool:
+    """Give a row without an id the id of the record of the same name; False if none."""
+    name = str(row.values[key]).strip()
+    record = next((r for r in data if name in _names(r)), None)
+    if record is not None:
+        row.values["id"] = record.get("id")
+        return True
+    english = str(row.values.get("name.en") or "")
+    guess = re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")[:40].strip("-")
+    example = guess or "acme-tech"
+    tally.problems.append(Problem(row.refs.get(key, row.ref), Msg(
+        f"'{name}' is a new member, and new members need an id",
+        f"「{name}」是新會員，新會員需要代碼"), Msg(
+        f"add a 代碼 (id) column: a short name in lowercase letters, digits and '-', e.g. "
+        f"{example}", f"請加上「代碼」欄：以小寫英文字母、數字與「-」組成的簡稱，例如 {example}")))
+    return False
+
+
 def _list_for(data: Any, name: str, within: tuple[str, ...], row: Row, tally: Tally
               ) -> CommentedSeq | None:
     if name == "contracts":  # contracts live inside their member
         member_id = row.values.get("member")
         member = next((m for m in data if isinstance(m, dict) and m.get("id") == member_id),
-                      None)
+                      None) or next((m for m in data if str(member_id).strip() in _names(m)),
+                                    None)
         if member is None:
             ids = ", ".join(str(m.get("id")) for m in data if isinstance(m, dict))
             tally.problems.append(Problem(row.refs.get("member", row.ref), Msg(

@@ -135,3 +135,28 @@ def column_doc(table: Table, column: Column) -> tuple[str, str]:
     if column.choices:
         zh += "；可填：" + "、".join(f"{v}（{k}）" for k, v in column.choices.items())
     return zh, en
+
+
+def columns_markdown() -> str:
+    """The column list of docs/spreadsheets.md, printed from the catalogue (a test compares)."""
+    from .columns import GROUPS
+
+    out: list[str] = []
+    for what, tables in GROUPS.items():
+        for table in tables:
+            where = f"`{table.file}`" + (f", list `{'.'.join(table.within)}`"
+                                         if table.within and table.name != "contracts" else "")
+            out += [f"### {table.sheet} · `{table.name}` → {where}", "",
+                    f"`alliance import ID {what} FILE` · rows matched by "
+                    f"`{' + '.join(table.match)}`"
+                    + (f", or by `{table.by_name}` when there is no id column"
+                       if table.by_name else ""), "",
+                    "| header (exported) | also read | key (`--map`) | new row needs it | "
+                    "說明 · meaning |", "| --- | --- | --- | --- | --- |"]
+            for column in table.columns:
+                zh, en = column_doc(table, column)
+                others = ", ".join(h for h in column.headers[1:] if h != column.key)
+                out.append(f"| {column.header} | {others} | `{column.key}` | "
+                           f"{'yes' if column.required else ''} | {zh} · {en} |")
+            out.append("")
+    return "\n".join(out)

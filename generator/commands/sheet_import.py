@@ -16,7 +16,7 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
-from ..sheets.merge import Tally, Tiers, merge
+from ..sheets.merge import Known, Tally, merge
 from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
 from ..sheets.roundtrip import dump, load, write_atomic
 
@@ -128,13 +128,14 @@ def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[s
     tallies: list[tuple[Table, Tally]] = []
     changes: dict[Path, tuple[str, str]] = {}
     documents: dict[Path, tuple[str, Any]] = {}
-    tiers = _tiers(folder)
+    tiers = _known(folder / "alliance.yml", ("membership", "tiers"))
+    members = _known(folder / "members.yml", ())
     for table, rows in found:
         path = folder / table.file
         if path not in documents:
             documents[path] = load(path, CommentedSeq() if not table.within
                                    or table.name == "contracts" else CommentedMap())
-        tally = merge(documents[path][1], rows, tiers)
+        tally = merge(documents[path][1], rows, tiers, members)
         problems.extend(tally.problems)
         tallies.append((table, tally))
     for path, (old, data) in documents.items():
@@ -144,21 +145,23 @@ def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[s
     return problems, tallies, changes
 
 
-def _tiers(folder: Path) -> Tiers:
-    """The tier ids and names of alliance.yml, read plainly (validate owns its errors)."""
+def _known(path: Path, within: tuple[str, ...]) -> Known:
+    """Ids and names of a list (tiers in alliance.yml, members in members.yml), read plainly:
+    their own errors are validate's to report."""
     try:
-        info = yaml.safe_load((folder / "alliance.yml").read_text(encoding="utf-8")) or {}
-        tiers = info["membership"]["tiers"]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in within:
+            data = data[key]
     except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return Tiers([], {})
-    ids = [str(t.get("id")) for t in tiers if isinstance(t, dict)]
+        return Known([], {})
+    records = [r for r in data or [] if isinstance(r, dict)] if isinstance(data, list) else []
     names: dict[str, str] = {}
-    for tier in tiers:
-        name = tier.get("name") if isinstance(tier, dict) else None
+    for record in records:
+        name = record.get("name")
         for text in (name.values() if isinstance(name, dict) else [name]):
-            if isinstance(text, str):
-                names[text.strip()] = str(tier.get("id"))
-    return Tiers(ids, names)
+            if isinstance(text, str) and text.strip():
+                names[text.strip()] = str(record.get("id"))
+    return Known([str(r.get("id")) for r in records], names)
 
 
 def _print(problems: list[Problem], lang: Lang) -> None:

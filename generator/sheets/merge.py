@@ -50,15 +50,19 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class Tiers:
-    """alliance.yml's tiers, so that a tier written by its name becomes its id."""
+class Known:
+    """The ids of tiers or members and their names, so that a name becomes its id."""
 
     ids: list[str]
     names: dict[str, str]
 
 
-def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
-    """Apply ``sheet`` to the round-trip ``data`` of its file; returns what happened."""
+def merge(data: Any, sheet: SheetRows, tiers: Known, members: Known) -> Tally:
+    """Apply ``sheet`` to the round-trip ``data`` of its file; returns what happened.
+
+    ``tiers`` and ``members`` turn a tier's or a company's name, written where an id
+    belongs, into the id (with a note), as assistants' sheets name them.
+    """
     table = sheet.table
     tally = Tally()
     seen: dict[tuple[Any, ...], str] = {}
@@ -87,6 +91,11 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
             continue  # its unreadable cells are reported; the rest would only add noise
         if table.name == "members":
             _resolve_tier(row, tiers, tally)
+        elif table.name != "contracts" and row.values.get("member") in members.names:
+            name = row.values["member"]
+            row.values["member"] = members.names[name]
+            tally.problems.append(_named(row.refs["member"], name, members.names[name],
+                                         "member", "會員"))
         target = _list_for(data, table.name, table.within, row, tally)
         if target is None:
             continue
@@ -173,17 +182,20 @@ def _list_for(data: Any, name: str, within: tuple[str, ...], row: Row, tally: Ta
     return holder[key]
 
 
-def _resolve_tier(row: Row, tiers: Tiers, tally: Tally) -> None:
+def _named(ref: str, name: str, ident: str, what_en: str, what_zh: str) -> Problem:
+    return Problem(ref, Msg(f"'{name}' is the name of {what_en} '{ident}': written as its id",
+                            f"「{name}」是{what_zh}「{ident}」的名稱：已改寫為其 id"),
+                   warning=True)
+
+
+def _resolve_tier(row: Row, tiers: Known, tally: Tally) -> None:
     value = row.values.get("tier")
     if value is None or value in tiers.ids:
         return
     ref = row.refs["tier"]
     if value in tiers.names:
         row.values["tier"] = tiers.names[value]
-        tally.problems.append(Problem(ref, Msg(
-            f"'{value}' is the name of tier '{tiers.names[value]}': written as its id",
-            f"「{value}」是會員等級「{tiers.names[value]}」的名稱：已改寫為其 id"),
-            warning=True))
+        tally.problems.append(_named(ref, value, tiers.names[value], "tier", "會員等級"))
         return
     listing = ", ".join(tiers.ids)
     tally.problems.append(Problem(ref, Msg(f"there is no tier '{value}'",

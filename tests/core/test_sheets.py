@@ -272,3 +272,17 @@ def test_an_office_list_without_ids_finds_members_by_name(example: Path, capsys,
                               str(contracts))
     assert code == 0, err
     assert "合約 (contracts): 1 new" in out and "+    - start: 2027-03-01" in out
+
+
+def test_an_outcome_naming_its_member_by_company_name_gets_the_id(example: Path, capsys,
+                                                                 tmp_path: Path):
+    members = yaml.safe_load((example / "members.yml").read_text("utf-8"))
+    book = workbook(tmp_path / "成果.xlsx", {"專利": [
+        ["代碼", "日期", "會員", "專利名稱", "狀態", "專利號"],
+        ["pat-new", datetime(2025, 6, 1), members[0]["name"]["zh"], "感測器", "已申請",
+         "113123456"],
+    ]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "outcomes", str(book))
+    assert code == 0, err
+    assert f"is the name of member '{members[0]['id']}': written as its id" in err
+    assert f"+    member: {members[0]['id']}" in out and "+    status: filed" in out

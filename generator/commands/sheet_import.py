@@ -7,18 +7,23 @@ names its cell (``members.xlsx!C7``); with any error, nothing is written at all.
 from __future__ import annotations
 
 import difflib
+import shutil
 import sys
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..diagnostics import Finding, has_errors, render_grouped
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
 from ..sheets.merge import Known, Tally, merge
 from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
 from ..sheets.roundtrip import dump, load, write_atomic
+from .validate import findings_for
 
 SUFFIXES = (".xlsx", ".csv")
 
@@ -83,6 +88,17 @@ def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None,
             old.splitlines(keepends=True), new.splitlines(keepends=True),
             fromfile=f"{path.name} (now)", tofile=f"{path.name} (after import)"))
     names = ", ".join(p.name for p in changes)
+    introduced = findings_after(folder, {p: new for p, (_, new) in changes.items()})
+    if introduced:
+        print(Msg("after this import, 'alliance validate' would add:",
+                  "匯入後，「alliance validate」會多出：")(lang), file=sys.stderr)
+        print(render_grouped(introduced, lang, folder.parent.parent), file=sys.stderr)
+    if has_errors(introduced):
+        print(Msg("nothing was written: the data would not validate — fix the sheet (or the "
+                  "YAML named above) and run the import again",
+                  "未寫入任何檔案：匯入後的資料無法通過檢查 — "
+                  "請修正表格（或上列 YAML）後再匯入")(lang), file=sys.stderr)
+        return 1
     if not yes:
         print(Msg(f"dry run: nothing written — run again with --yes to write {names}",
                   f"預覽：尚未寫入 — 確認無誤請加上 --yes 再執行一次以寫入 {names}")(lang))
@@ -92,6 +108,43 @@ def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None,
     print(Msg(f"wrote {names} — next: alliance validate {folder.name}",
               f"已寫入 {names} — 下一步：alliance validate {folder.name}")(lang))
     return 0
+
+
+def findings_after(folder: Path, texts: dict[Path, str]) -> list[Finding]:
+    """What validate would report after writing ``texts`` that it does not report now.
+
+    The alliance is copied into a scratch folder of the same name (its YAML, the new texts;
+    media/, evidence/ and news/ linked, not copied), validated, and compared with the
+    alliance as it is, by message rather than line, since lines move with the import.
+    """
+    def key(finding: Finding) -> tuple[object, ...]:
+        return (finding.where.file.name, finding.severity, finding.message.en,
+                finding.fix.en if finding.fix else None, finding.rule)
+
+    with tempfile.TemporaryDirectory(prefix="alliance-import-") as scratch:
+        copy = Path(scratch) / "alliances" / folder.name
+        copy.mkdir(parents=True)
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.name in ("media", "evidence", "news", "pages"):
+                (copy / entry.name).symlink_to(entry.resolve(), target_is_directory=True)
+            elif entry.suffix == ".yml" and entry.is_file():
+                shutil.copyfile(entry, copy / entry.name)
+        for path, text in texts.items():
+            (copy / path.name).write_text(text, encoding="utf-8")
+        _, now = findings_for(folder)
+        _, after = findings_for(copy)
+        before = {key(f) for f in now}
+        introduced = [f for f in after if key(f) not in before]
+        return [replace(f, where=replace(f.where, file=_back(f.where.file, copy, folder)))
+                for f in introduced]
+
+
+def _back(path: Path, copy: Path, folder: Path) -> Path:
+    """A scratch path as the alliance's own, for messages."""
+    try:
+        return folder / path.relative_to(copy)
+    except ValueError:
+        return path
 
 
 def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[str, str],

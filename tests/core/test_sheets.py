@@ -286,3 +286,18 @@ def test_an_outcome_naming_its_member_by_company_name_gets_the_id(example: Path,
     assert code == 0, err
     assert f"is the name of member '{members[0]['id']}': written as its id" in err
     assert f"+    member: {members[0]['id']}" in out and "+    status: filed" in out
+
+
+def test_the_import_says_what_validate_would_add_and_refuses_errors(example: Path, capsys,
+                                                                   tmp_path: Path):
+    members = yaml.safe_load((example / "members.yml").read_text("utf-8"))
+    before = (example / "members.yml").read_bytes()
+    book = workbook(tmp_path / "m.xlsx", {"會員": [
+        ["代碼", "縣市"], [members[0]["id"], "火星市"]]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "members", str(book),
+                              "--yes")
+    assert code == 1
+    assert "after this import, 'alliance validate' would add:" in err
+    assert "error: alliances/smart-sensing/members.yml:" in err and "火星市" in err
+    assert "nothing was written: the data would not validate" in err
+    assert (example / "members.yml").read_bytes() == before

@@ -7,18 +7,23 @@ names its cell (``members.xlsx!C7``); with any error, nothing is written at all.
 from __future__ import annotations
 
 import difflib
+import shutil
 import sys
+import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..diagnostics import Finding, has_errors, render_grouped
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
-from ..sheets.merge import Tally, Tiers, merge
+from ..sheets.merge import Known, Tally, merge
 from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
 from ..sheets.roundtrip import dump, load, write_atomic
+from .validate import findings_for
 
 SUFFIXES = (".xlsx", ".csv")
 
@@ -83,6 +88,17 @@ def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None,
             old.splitlines(keepends=True), new.splitlines(keepends=True),
             fromfile=f"{path.name} (now)", tofile=f"{path.name} (after import)"))
     names = ", ".join(p.name for p in changes)
+    introduced = findings_after(folder, {p: new for p, (_, new) in changes.items()})
+    if introduced:
+        print(Msg("after this import, 'alliance validate' would add:",
+                  "匯入後，「alliance validate」會多出：")(lang), file=sys.stderr)
+        print(render_grouped(introduced, lang, folder.parent.parent), file=sys.stderr)
+    if has_errors(introduced):
+        print(Msg("nothing was written: the data would not validate — fix the sheet (or the "
+                  "YAML named above) and run the import again",
+                  "未寫入任何檔案：匯入後的資料無法通過檢查 — "
+                  "請修正表格（或上列 YAML）後再匯入")(lang), file=sys.stderr)
+        return 1
     if not yes:
         print(Msg(f"dry run: nothing written — run again with --yes to write {names}",
                   f"預覽：尚未寫入 — 確認無誤請加上 --yes 再執行一次以寫入 {names}")(lang))
@@ -92,6 +108,43 @@ def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None,
     print(Msg(f"wrote {names} — next: alliance validate {folder.name}",
               f"已寫入 {names} — 下一步：alliance validate {folder.name}")(lang))
     return 0
+
+
+def findings_after(folder: Path, texts: dict[Path, str]) -> list[Finding]:
+    """What validate would report after writing ``texts`` that it does not report now.
+
+    The alliance is copied into a scratch folder of the same name (its YAML, the new texts;
+    media/, evidence/ and news/ linked, not copied), validated, and compared with the
+    alliance as it is, by message rather than line, since lines move with the import.
+    """
+    def key(finding: Finding) -> tuple[object, ...]:
+        return (finding.where.file.name, finding.severity, finding.message.en,
+                finding.fix.en if finding.fix else None, finding.rule)
+
+    with tempfile.TemporaryDirectory(prefix="alliance-import-") as scratch:
+        copy = Path(scratch) / "alliances" / folder.name
+        copy.mkdir(parents=True)
+        for entry in folder.iterdir():
+            if entry.is_dir() and entry.name in ("media", "evidence", "news", "pages"):
+                (copy / entry.name).symlink_to(entry.resolve(), target_is_directory=True)
+            elif entry.suffix == ".yml" and entry.is_file():
+                shutil.copyfile(entry, copy / entry.name)
+        for path, text in texts.items():
+            (copy / path.name).write_text(text, encoding="utf-8")
+        _, now = findings_for(folder)
+        _, after = findings_for(copy)
+        before = {key(f) for f in now}
+        introduced = [f for f in after if key(f) not in before]
+        return [replace(f, where=replace(f.where, file=_back(f.where.file, copy, folder)))
+                for f in introduced]
+
+
+def _back(path: Path, copy: Path, folder: Path) -> Path:
+    """A scratch path as the alliance's own, for messages."""
+    try:
+        return folder / path.relative_to(copy)
+    except ValueError:
+        return path
 
 
 def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[str, str],
@@ -128,13 +181,14 @@ def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[s
     tallies: list[tuple[Table, Tally]] = []
     changes: dict[Path, tuple[str, str]] = {}
     documents: dict[Path, tuple[str, Any]] = {}
-    tiers = _tiers(folder)
+    tiers = _known(folder / "alliance.yml", ("membership", "tiers"))
+    members = _known(folder / "members.yml", ())
     for table, rows in found:
         path = folder / table.file
         if path not in documents:
             documents[path] = load(path, CommentedSeq() if not table.within
                                    or table.name == "contracts" else CommentedMap())
-        tally = merge(documents[path][1], rows, tiers)
+        tally = merge(documents[path][1], rows, tiers, members)
         problems.extend(tally.problems)
         tallies.append((table, tally))
     for path, (old, data) in documents.items():
@@ -144,21 +198,23 @@ def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[s
     return problems, tallies, changes
 
 
-def _tiers(folder: Path) -> Tiers:
-    """The tier ids and names of alliance.yml, read plainly (validate owns its errors)."""
+def _known(path: Path, within: tuple[str, ...]) -> Known:
+    """Ids and names of a list (tiers in alliance.yml, members in members.yml), read plainly:
+    their own errors are validate's to report."""
     try:
-        info = yaml.safe_load((folder / "alliance.yml").read_text(encoding="utf-8")) or {}
-        tiers = info["membership"]["tiers"]
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        for key in within:
+            data = data[key]
     except (OSError, yaml.YAMLError, KeyError, TypeError):
-        return Tiers([], {})
-    ids = [str(t.get("id")) for t in tiers if isinstance(t, dict)]
+        return Known([], {})
+    records = [r for r in data or [] if isinstance(r, dict)] if isinstance(data, list) else []
     names: dict[str, str] = {}
-    for tier in tiers:
-        name = tier.get("name") if isinstance(tier, dict) else None
+    for record in records:
+        name = record.get("name")
         for text in (name.values() if isinstance(name, dict) else [name]):
-            if isinstance(text, str):
-                names[text.strip()] = str(tier.get("id"))
-    return Tiers(ids, names)
+            if isinstance(text, str) and text.strip():
+                names[text.strip()] = str(record.get("id"))
+    return Known([str(r.get("id")) for r in records], names)
 
 
 def _print(problems: list[Problem], lang: Lang) -> None:

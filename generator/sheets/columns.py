@@ -48,6 +48,9 @@ class Table:
     sheet: str                      # the sheet's Chinese name (the exporter's)
     match: KeyPath                    # the keys a row is merged by: ("id",), ("member", "start")
     columns: tuple[Column, ...]
+    # Without an id column, an existing record may be found by this column (a company's
+    # name): offices' member lists rarely have our ids.
+    by_name: str | None = None
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)
@@ -86,10 +89,11 @@ MEMBERS = Table("members", "members.yml", (), "會員", ("id",), (
     Column(("tier",), ("會員等級", "tier", "等級"), required=True),
     Column(("public",), ("同意公開", "public", "公開"), "bool"),
     Column(("website",), ("網站", "website", "公司網站")),
-))
+), by_name="name.zh")
 
 CONTRACTS = Table("contracts", "members.yml", ("contracts",), "合約", ("member", "start"), (
-    Column(("member",), ("會員代碼", "member", "代碼", "id"), "id", required=True),
+    Column(("member",), ("會員代碼", "member", "代碼", "id", "公司名稱", "會員名稱"),
+           required=True),  # an id, or the company's name (found in members.yml)
     Column(("start",), ("合約起日", "start", "起日", "開始日"), "date", required=True),
     Column(("end",), ("合約迄日", "end", "迄日", "結束日"), "date", required=True),
     Column(("fee",), ("年費", "fee", "會費"), "money"),

@@ -9,6 +9,7 @@ validated with the model, and a problem is told at the cell that holds the value
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -49,19 +50,26 @@ class Tally:
 
 
 @dataclass(frozen=True)
-class Tiers:
-    """alliance.yml's tiers, so that a tier written by its name becomes its id."""
+class Known:
+    """The ids of tiers or members and their names, so that a name becomes its id."""
 
     ids: list[str]
     names: dict[str, str]
 
 
-def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
-    """Apply ``sheet`` to the round-trip ``data`` of its file; returns what happened."""
+def merge(data: Any, sheet: SheetRows, tiers: Known, members: Known) -> Tally:
+    """Apply ``sheet`` to the round-trip ``data`` of its file; returns what happened.
+
+    ``tiers`` and ``members`` turn a tier's or a company's name, written where an id
+    belongs, into the id (with a note), as assistants' sheets name them.
+    """
     table = sheet.table
     tally = Tally()
     seen: dict[tuple[Any, ...], str] = {}
     for row in sheet.rows:
+        if (table.by_name and row.values.get("id") is None and row.values.get(table.by_name)
+                and not _id_by_name(data, row, table.by_name, tally)):
+            continue
         key = tuple(row.values.get(k) for k in table.match)
         if any(part is None for part in key):
             missing = [k for k, part in zip(table.match, key, strict=True) if part is None]
@@ -83,6 +91,11 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
             continue  # its unreadable cells are reported; the rest would only add noise
         if table.name == "members":
             _resolve_tier(row, tiers, tally)
+        elif table.name != "contracts" and row.values.get("member") in members.names:
+            name = row.values["member"]
+            row.values["member"] = members.names[name]
+            tally.problems.append(_named(row.refs["member"], name, members.names[name],
+                                         "member", "會員"))
         target = _list_for(data, table.name, table.within, row, tally)
         if target is None:
             continue
@@ -120,12 +133,37 @@ def merge(data: Any, sheet: SheetRows, tiers: Tiers) -> Tally:
     return tally
 
 
+def _names(record: Any) -> set[str]:
+    name = record.get("name") if isinstance(record, dict) else None
+    texts = name.values() if isinstance(name, dict) else [name]
+    return {str(t).strip() for t in texts if t}
+
+
+def _id_by_name(data: Any, row: Row, key: str, tally: Tally) -> bool:
+    """Give a row without an id the id of the record of the same name; False if none."""
+    name = str(row.values[key]).strip()
+    record = next((r for r in data if name in _names(r)), None)
+    if record is not None:
+        row.values["id"] = record.get("id")
+        return True
+    english = str(row.values.get("name.en") or "")
+    guess = re.sub(r"[^a-z0-9]+", "-", english.lower()).strip("-")[:40].strip("-")
+    example = guess or "acme-tech"
+    tally.problems.append(Problem(row.refs.get(key, row.ref), Msg(
+        f"'{name}' is a new member, and new members need an id",
+        f"「{name}」是新會員，新會員需要代碼"), Msg(
+        f"add a 代碼 (id) column: a short name in lowercase letters, digits and '-', e.g. "
+        f"{example}", f"請加上「代碼」欄：以小寫英文字母、數字與「-」組成的簡稱，例如 {example}")))
+    return False
+
+
 def _list_for(data: Any, name: str, within: tuple[str, ...], row: Row, tally: Tally
               ) -> CommentedSeq | None:
     if name == "contracts":  # contracts live inside their member
         member_id = row.values.get("member")
         member = next((m for m in data if isinstance(m, dict) and m.get("id") == member_id),
-                      None)
+                      None) or next((m for m in data if str(member_id).strip() in _names(m)),
+                                    None)
         if member is None:
             ids = ", ".join(str(m.get("id")) for m in data if isinstance(m, dict))
             tally.problems.append(Problem(row.refs.get("member", row.ref), Msg(
@@ -144,17 +182,20 @@ def _list_for(data: Any, name: str, within: tuple[str, ...], row: Row, tally: Ta
     return holder[key]
 
 
-def _resolve_tier(row: Row, tiers: Tiers, tally: Tally) -> None:
+def _named(ref: str, name: str, ident: str, what_en: str, what_zh: str) -> Problem:
+    return Problem(ref, Msg(f"'{name}' is the name of {what_en} '{ident}': written as its id",
+                            f"「{name}」是{what_zh}「{ident}」的名稱：已改寫為其 id"),
+                   warning=True)
+
+
+def _resolve_tier(row: Row, tiers: Known, tally: Tally) -> None:
     value = row.values.get("tier")
     if value is None or value in tiers.ids:
         return
     ref = row.refs["tier"]
     if value in tiers.names:
         row.values["tier"] = tiers.names[value]
-        tally.problems.append(Problem(ref, Msg(
-            f"'{value}' is the name of tier '{tiers.names[value]}': written as its id",
-            f"「{value}」是會員等級「{tiers.names[value]}」的名稱：已改寫為其 id"),
-            warning=True))
+        tally.problems.append(_named(ref, value, tiers.names[value], "tier", "會員等級"))
         return
     listing = ", ".join(tiers.ids)
     tally.problems.append(Problem(ref, Msg(f"there is no tier '{value}'",

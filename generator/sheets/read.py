@@ -166,15 +166,21 @@ def rows_of(grid: list[list[Any]], table: Table, label: str, mapping: dict[str, 
             continue
         present[index] = (column, read_header(str(text)))
     # The columns rows are merged by must be there; others only for new records (merge).
+    found = {c.key for c, _ in present.values()}
     for key in table.match:
         column = table.column(key)
-        if column is not None and key not in {c.key for c, _ in present.values()}:
+        if key == "id" and table.by_name in found:
+            continue  # rows are found by name; a new one is told to add an id
+        if column is not None and key not in found:
             problems.append(Problem(f"{label}!{at + 1}:{at + 1}", Msg(
                 f"there is no '{column.header}' column ({column.key}): rows are matched by it",
                 f"缺少「{column.header}」欄（{column.key}）：資料列依此比對"), Msg(
                 f"add it, or name the column holding it with --map 'HEADER={column.key}'",
                 f"請新增這一欄，或用 --map「表頭={column.key}」指定")))
     rows: list[Row] = []
+    if any(key not in found and not (key == "id" and table.by_name in found)
+           for key in table.match):
+        return SheetRows(table, label, [], rows), problems  # no row can be placed
     for number, cells in enumerate(grid[at + 1:], start=at + 2):
         if all(is_empty(v) for v in cells):
             continue

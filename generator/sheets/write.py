@@ -100,13 +100,15 @@ HOW_TO = [
 
 
 def _help_sheet(sheet: Any, tables: list[Table], bold: Any, fill: Any) -> None:
+    from openpyxl.styles import Alignment
+
     sheet.append(["說明 · How to use this workbook"])
     sheet["A1"].font = bold
     for zh, en in HOW_TO:
-        sheet.append([zh, en])
+        sheet.append([zh, None, None, en])
     sheet.append([])
-    header = ["工作表 Sheet", "表頭 Header", "YAML key", "必填 Required", "類型 Kind",
-              "說明", "Description"]
+    header = ["工作表 Sheet", "表頭 Header", "YAML key", "新紀錄必填 Needed for a new row",
+              "類型 Kind", "說明", "Description"]
     sheet.append(header)
     for cell in sheet[sheet.max_row]:
         cell.font, cell.fill = bold, fill
@@ -115,8 +117,14 @@ def _help_sheet(sheet: Any, tables: list[Table], bold: Any, fill: Any) -> None:
             zh, en = column_doc(table, column)
             sheet.append([table.sheet, column.header, column.key,
                           "必填 yes" if column.required else "", column.kind, zh, en])
-    for letter, width in zip("ABCDEFG", (14, 18, 18, 10, 8, 48, 48), strict=True):
+    for letter, width in zip("ABCDEFG", (14, 18, 18, 12, 8, 48, 48), strict=True):
         sheet.column_dimensions[letter].width = width
+    for row in sheet.iter_rows():
+        for cell in row:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    for row in range(2, 2 + len(HOW_TO)):  # the notes read across the sheet
+        sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=3)
+        sheet.merge_cells(start_row=row, start_column=4, end_row=row, end_column=7)
 
 
 def column_doc(table: Table, column: Column) -> tuple[str, str]:
@@ -135,3 +143,28 @@ def column_doc(table: Table, column: Column) -> tuple[str, str]:
     if column.choices:
         zh += "；可填：" + "、".join(f"{v}（{k}）" for k, v in column.choices.items())
     return zh, en
+
+
+def columns_markdown() -> str:
+    """The column list of docs/spreadsheets.md, printed from the catalogue (a test compares)."""
+    from .columns import GROUPS
+
+    out: list[str] = []
+    for what, tables in GROUPS.items():
+        for table in tables:
+            where = f"`{table.file}`" + (f", list `{'.'.join(table.within)}`"
+                                         if table.within and table.name != "contracts" else "")
+            out += [f"### {table.sheet} · `{table.name}` → {where}", "",
+                    f"`alliance import ID {what} FILE` · rows matched by "
+                    f"`{' + '.join(table.match)}`"
+                    + (f", or by `{table.by_name}` when there is no id column"
+                       if table.by_name else ""), "",
+                    "| header (exported) | also read | key (`--map`) | new row needs it | "
+                    "說明 · meaning |", "| --- | --- | --- | --- | --- |"]
+            for column in table.columns:
+                zh, en = column_doc(table, column)
+                others = ", ".join(h for h in column.headers[1:] if h != column.key)
+                out.append(f"| {column.header} | {others} | `{column.key}` | "
+                           f"{'yes' if column.required else ''} | {zh} · {en} |")
+            out.append("")
+    return "\n".join(out)

@@ -115,6 +115,11 @@ MUTATIONS: list[tuple[str, Mutation, str]] = [
     ("alliance.yml", _set(["targets", 2025], {"member_total": 3}), "misspelt KPI"),
     ("alliance.yml", _set(["team", 0, "role"], "boss"), "unknown role"),
     ("alliance.yml", _set(["name"], {"en": "English only"}), "text without zh"),
+    ("alliance.yml", _set(["website", "established"], "2024-13"), "month 13"),
+    ("members.yml", _set([0, "contracts", 0, "signed", "pi"], "yes"), "a flag as text"),
+    ("members.yml", _set([0, "contracts", 0, "seal"], True), "unknown key in a contract"),
+    ("members.yml", _set([0, "logo", "src"], "../evidence/x.png"), "logo outside media/"),
+    ("outcomes.yml", _set(["income", 0, "kind"], "grant"), "refused income kind"),
 ]
 
 

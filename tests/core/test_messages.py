@@ -11,12 +11,14 @@ from pathlib import Path
 import pytest
 from core_support import run
 
-from generator.cli import main
+from generator.cli import commands, main
 from generator.commands import serve
 from generator.loader import load_alliance
 from generator.model import Activity, AllianceInfo, Member
 from generator.model.outcomes import Outcomes
 from generator.yamlmarks import YamlError, parse_text
+
+ROOT = Path(__file__).resolve().parents[2]
 
 # (YAML text, line, what the English message says, the fix in English, in Chinese)
 SLIPS = {
@@ -233,3 +235,33 @@ def test_a_wrong_type_is_named_in_chinese(write_alliance, capsys):
     line = next(line for line in out.splitlines() if "city" in line)
     assert "應為文字，卻是整數" in line
     assert_chinese(line.split(": city: ", 1)[1])
+
+
+# Names that have no Chinese form, besides keys, options, commands and file names.
+NAMES = {"true", "false", "TRUE", "FALSE", "CSV", "Excel", "README", "key", "xlsx", "csv",
+         "md", "eTop", "GitHub", "Pages", "main", "MkDocs", "front", "matter", "slug", "pdf",
+         *commands()}
+
+
+def test_no_chinese_message_in_the_code_holds_english_prose():
+    """Every Msg's Chinese half, as written in the code: no English sentence slips in."""
+    import ast
+
+    keys = _keys() | VOCABULARY | NAMES
+    offenders = []
+    for path in sorted((ROOT / "generator").rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if not (isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Msg"
+                    and len(node.args) == 2):
+                continue
+            zh = node.args[1]
+            parts = ([zh.value] if isinstance(zh, ast.Constant) and isinstance(zh.value, str)
+                     else [v.value for v in getattr(zh, "values", [])
+                           if isinstance(v, ast.Constant)])
+            text = re.sub(r"「[^」]*」|\"[^\"]*\"|'[^']*'|--[\w-]+|alliance [a-z]+", "",
+                          " ".join(parts))
+            words = [w.rstrip(":.") for w in re.findall(r"[A-Za-z][A-Za-z0-9_./:@-]*", text)]
+            words = [w for w in words if not re.search(r"[0-9_./@-]", w) and w not in keys]
+            if words:
+                offenders.append(f"{path.relative_to(ROOT)}:{node.lineno}: {words}")
+    assert offenders == [], "English in Chinese messages:\n" + "\n".join(offenders)

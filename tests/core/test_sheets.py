@@ -234,11 +234,10 @@ def test_the_export_refuses_site(example: Path, capsys):
 
 
 def test_the_documented_column_list_is_the_catalogue():
+    from generator.sheets.write import columns_markdown
+
     doc = (ROOT / "docs" / "spreadsheets.md").read_text("utf-8")
-    for table in ALL_TABLES:
-        assert f"`{table.name}`" in doc
-        for column in table.columns:
-            assert f"| {column.header} |" in doc and f"`{column.key}`" in doc, column.key
+    assert columns_markdown() in doc, "docs/spreadsheets.md is stale: paste columns_markdown()"
 
 
 def test_an_oversized_sheet_is_refused_by_name(example: Path, capsys, tmp_path: Path,
@@ -250,3 +249,55 @@ def test_an_oversized_sheet_is_refused_by_name(example: Path, capsys, tmp_path: 
                                                                           for i in range(5)]})
     code, _, err = alliance(capsys, example, "import", "smart-sensing", "members", str(book))
     assert code == 1 and "big.xlsx!會員: the file is too large" in err
+
+
+def test_an_office_list_without_ids_finds_members_by_name(example: Path, capsys,
+                                                          tmp_path: Path):
+    members = yaml.safe_load((example / "members.yml").read_text("utf-8"))
+    known = members[1]
+    book = workbook(tmp_path / "名單.xlsx", {"會員": [
+        ["公司名稱", "公司名稱（英文）", "縣市", "會員等級"],
+        [known["name"]["zh"], known["name"]["en"], "宜蘭縣", known["tier"]],
+        ["大同精工股份有限公司", "Datong Precision Co., Ltd.", "臺北市", "general"],
+    ]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "members", str(book))
+    assert code == 1
+    assert "名單.xlsx!A3: '大同精工股份有限公司' is a new member, and new members need an id" in err
+    assert "e.g. datong-precision-co-ltd" in err
+    contracts = workbook(tmp_path / "合約.xlsx", {"合約": [
+        ["公司名稱", "合約起日", "合約迄日", "年費"],
+        [known["name"]["zh"], datetime(2027, 3, 1), datetime(2028, 2, 29), 30],
+    ]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "contracts",
+                              str(contracts))
+    assert code == 0, err
+    assert "合約 (contracts): 1 new" in out and "+    - start: 2027-03-01" in out
+
+
+def test_an_outcome_naming_its_member_by_company_name_gets_the_id(example: Path, capsys,
+                                                                 tmp_path: Path):
+    members = yaml.safe_load((example / "members.yml").read_text("utf-8"))
+    book = workbook(tmp_path / "成果.xlsx", {"專利": [
+        ["代碼", "日期", "會員", "專利名稱", "狀態", "專利號"],
+        ["pat-new", datetime(2025, 6, 1), members[0]["name"]["zh"], "感測器", "已申請",
+         "113123456"],
+    ]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "outcomes", str(book))
+    assert code == 0, err
+    assert f"is the name of member '{members[0]['id']}': written as its id" in err
+    assert f"+    member: {members[0]['id']}" in out and "+    status: filed" in out
+
+
+def test_the_import_says_what_validate_would_add_and_refuses_errors(example: Path, capsys,
+                                                                   tmp_path: Path):
+    members = yaml.safe_load((example / "members.yml").read_text("utf-8"))
+    before = (example / "members.yml").read_bytes()
+    book = workbook(tmp_path / "m.xlsx", {"會員": [
+        ["代碼", "縣市"], [members[0]["id"], "火星市"]]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "members", str(book),
+                              "--yes")
+    assert code == 1
+    assert "after this import, 'alliance validate' would add:" in err
+    assert "error: alliances/smart-sensing/members.yml:" in err and "火星市" in err
+    assert "nothing was written: the data would not validate" in err
+    assert (example / "members.yml").read_bytes() == before

@@ -33,6 +33,7 @@ MODEL_DOCS: dict[str, Doc] = {
     "Tier": ("一種會員等級", "One membership tier"),
     "Highlights": ("第 1 項計畫亮點（合計 250 字以內，R8）",
                    "Item 1 highlights (250 characters in all, R8)"),
+    "StaffCount": ("一年的研究生與助理人數", "A year's students and staff"),
     "Staffing": ("第 10 項計畫核定研究生與助理人數", "Item 10: approved students and staff"),
     "Contract": ("一期會員合約；除起訖日與會費外皆不公開", "One contract term; all but its dates "
                  "and fee is PRIVATE"),
@@ -94,6 +95,11 @@ FIELD_DOCS: dict[str, Doc] = {
     "AllianceInfo.website": ("宣傳網站", "The promotional website"),
     "AllianceInfo.about": ("聯盟簡介，可用 Markdown（公開）", "About the alliance, Markdown "
                            "(public)"),
+    "AllianceInfo.field": ("審查學門：民生化工、生醫、機電材料或土木能環（入口網站分類）",
+                           "Review group: 民生化工, 生醫, 機電材料 or 土木能環 (the portal's "
+                           "field filter)"),
+    "AllianceInfo.logo": ("聯盟標誌（media/ 下，入口網站卡片用，公開）",
+                          "The alliance's logo under media/, on its portal card (public)"),
     "AllianceInfo.capabilities": ("技術能量（公開）", "Capabilities (public)"),
     "AllianceInfo.services": ("服務項目（公開）", "Services (public)"),
     "AllianceInfo.membership": ("會員方案（公開）", "Membership tiers (public)"),
@@ -129,12 +135,18 @@ FIELD_DOCS: dict[str, Doc] = {
     "Membership.how_to_join": ("如何入會（公開）", "How to join (public)"),
     "Membership.application_form": ("入會申請表（media/ 下的下載檔）",
                                     "The application form (a download under media/)"),
+    "Service.type": ("服務類型：consulting 諮詢、testing 檢測、visit 訪廠、training 訓練、matching 媒合（入口網站篩選用）",
+                     "Service type: consulting, testing, visit, training or matching (the "
+                     "portal's service filter)"),
     "Tier.id": ("等級代碼，members.yml 的 tier 以此引用", "The tier id that members.yml's tier "
                 "names"),
     "Tier.name": ("等級名稱", "The tier's name"),
     "Tier.benefits": ("會員權益", "Benefits"),
     "Tier.visits": ("年費含訪廠次數", "On-site visits a year included in the fee"),
     "Highlights.points": ("亮點條列", "Highlight points"),
+    "Staffing.actual": ("實際聘用人數（選填），與核定人數分列於第 10 項說明",
+                        "People actually hired (optional), reported beside the approved numbers "
+                        "in item 10's text"),
     "Staffing.undergraduate": ("大學生人數", "Undergraduates"),
     "Staffing.master": ("碩士生人數", "Master's students"),
     "Staffing.phd": ("博士生人數", "PhD students"),
@@ -172,6 +184,9 @@ FIELD_DOCS: dict[str, Doc] = {
                       "(R14, R15)"),
     "Activity.participants": ("研討會參與人數、諮詢人數或訪廠指導人數",
                               "Seminar participants, persons consulted or persons at a visit"),
+    "Activity.venue": ("活動地點；同日同地的推廣與研討會視為同一場（R14）",
+                       "Where it took place; a promotion and a seminar on the same day at the "
+                       "same venue are one event (R14)"),
     "Activity.members": ("服務的會員代碼", "Ids of the members served"),
     "Activity.public": ("是否公開；預設 promotion、seminar 公開，consulting、visit 不公開",
                         "Public? Default: promotion and seminar yes, consulting and visit no"),
@@ -184,6 +199,9 @@ FIELD_DOCS: dict[str, Doc] = {
     "Outcomes.transfers": ("技術移轉（第 7 項）", "Technology transfers (item 7)"),
     "Outcomes.projects": ("產學合作計畫（第 7 項）", "Industry–academia projects (item 7)"),
     "Outcomes.member_outcomes": ("會員衍生成果（第 8 項）", "Member outcomes (item 8)"),
+    "Income.note": ("收入來源說明；kind: other 必填，捐贈、獎勵金、補助、技轉等不可列入（R12）",
+                    "What the income is for; required for kind: other, and donations, awards, "
+                    "grants or transfer fees are refused (R12)"),
     "Income.kind": ("membership 會員費、technical_service 技術服務、other 其它",
                     "membership, technical_service or other"),
     "Income.payer": ("付款者（會員代碼）；不公開", "Who paid (a member id); PRIVATE"),
@@ -211,6 +229,12 @@ FIELD_DOCS: dict[str, Doc] = {
     "NewsFrontMatter.categories": ("分類代碼", "Category ids"),
     "NewsFrontMatter.slug": ("網址代稱（英文小寫）", "The URL slug (lowercase ASCII)"),
 }
+
+
+# Staffing inherits its counts from StaffCount (its ``actual`` holds another StaffCount):
+# the same words serve both.
+FIELD_DOCS.update({f"StaffCount.{k.split('.', 1)[1]}": v for k, v in list(FIELD_DOCS.items())
+                   if k.startswith("Staffing.") and k != "Staffing.actual"})
 
 
 def key_doc(model: str, key: str) -> Doc | None:

@@ -271,7 +271,6 @@ def discover(alliances_root: Path) -> list[Path]:
     return sorted(p for p in alliances_root.iterdir() if (p / "alliance.yml").is_file())
 
 
-
 # -- pages/ and the paths written in texts --------------------------------------------------
 
 _FRONT = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)(.*)$", re.S)

@@ -165,8 +165,16 @@ def _shape_error(source: SourceFile, shape: str) -> Finding:
     return error(Where(source.path, source.line_of(())), msg, fix)
 
 
+def _not_a_folder(path: Path) -> Finding:
+    return error(Where(path), Msg(f"{path.name} must be a folder", f"{path.name} 必須是資料夾"),
+                 Msg(f"remove the file and create the folder {path.name}/",
+                     f"請刪除此檔案並建立資料夾 {path.name}/"))
+
+
 def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
     if not folder.is_dir():
+        if os.path.lexists(folder):
+            findings.append(_not_a_folder(folder))
         return []
     posts: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.md")):
@@ -280,6 +288,8 @@ def _load_pages(root: Path, findings: list[Finding]) -> list[FreePage]:
     """``pages/*.md`` (English in ``*.en.md``), through the file boundary, front matter checked."""
     folder = root / "pages"
     if not folder.is_dir():
+        if os.path.lexists(folder):
+            findings.append(_not_a_folder(folder))
         return []
     pages = []
     for path in sorted(folder.glob("*.md")):

@@ -96,7 +96,7 @@ def _private(rel: str, written: str) -> None:
 def _regular(real: Path, written: str) -> os.stat_result:
     try:
         info = real.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise Missing(Msg(f"{written} does not exist", f"{written} 不存在"),
                       Msg("add the file or correct the name", "請新增檔案或更正檔名")) from None
     except OSError as exc:

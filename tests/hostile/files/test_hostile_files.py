@@ -109,6 +109,15 @@ def test_a_fifo_is_refused_without_hanging(alliance, name):
     assert found and "not a regular file" in found[0]
 
 
+@pytest.mark.parametrize("name", ["news", "pages"])
+def test_a_file_where_a_folder_belongs_is_an_error(alliance, name):
+    import shutil
+
+    shutil.rmtree(alliance / name, ignore_errors=True)
+    (alliance / name).write_text("x")
+    assert any(f"{name}: {name} must be a folder" in e for e in errors(alliance))
+
+
 def test_a_fifo_in_media_is_refused(alliance):
     photo = next((alliance / "media" / "team").iterdir())
     photo.unlink()

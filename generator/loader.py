@@ -253,6 +253,7 @@ def _read_post(path: Path, root: Path, findings: list[Finding]
     except YamlError as exc:
         findings.append(exc.finding)
         return None
+    findings.extend(_yaml_paths(root, source))  # image.src: through the file boundary too
     front = _validate_one(source, NewsFrontMatter, findings)
     if front is None:
         return None

@@ -82,6 +82,22 @@ def test_media_folder_replaced_by_a_symlink_is_refused(alliance, tmp_path):
     assert len(found) > 10  # every logo, photo and the application form
 
 
+def test_a_post_image_that_is_an_svg_or_a_symlink_is_refused_at_its_line(alliance):
+    (alliance / "media" / "x.svg").write_text("<svg onload='alert(1)'/>")
+    (alliance / "media" / "y.jpg").symlink_to("/etc/hostname")
+    post = alliance / "news" / "2025-07-01-dadu-thermal-kit.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("src: media/products/dadu-thermal-kit.jpg", "src: media/x.svg"),
+                    encoding="utf-8")
+    twin = alliance / "news" / "2025-07-01-dadu-thermal-kit.en.md"
+    twin.write_text(twin.read_text(encoding="utf-8").replace(
+        "src: media/products/dadu-thermal-kit.jpg", "src: media/y.jpg"), encoding="utf-8")
+    found = errors(alliance)
+    line = _line_of(post, "src: media/x.svg")
+    assert any(f"{post.name}:{line}:" in e and "is not published" in e for e in found), found
+    assert any(twin.name in e and "symbolic link" in e for e in found), found
+
+
 def test_a_page_that_is_a_symlink_to_a_system_file_is_refused(alliance):
     (alliance / "pages").mkdir()
     (alliance / "pages" / "p.md").symlink_to("/etc/passwd")

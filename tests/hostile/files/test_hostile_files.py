@@ -244,3 +244,23 @@ def test_the_built_site_holds_no_evidence_and_no_media_metadata(hostile_site):
     forms = list(out.glob("*/*/media/application-form.pdf"))
     with pikepdf.open(forms[0]) as pdf:
         assert "/Author" not in pdf.docinfo and len(pdf.pages) >= 1
+
+
+def test_the_copier_judges_every_file_again_after_validation(alliance, tmp_path):
+    """A photo swapped for a symlink between validation and the copy is still refused."""
+    from datetime import date
+
+    from generator.checked import load_checked
+    from generator.site import generate
+
+    loaded, _ = load_checked(alliance)
+    assert loaded is not None
+    photo = alliance / "media" / "products" / "dadu-thermal-kit.jpg"
+    photo.unlink()
+    photo.symlink_to("/etc/passwd")
+    with pytest.raises(generate.GenerateError) as caught:
+        generate.generate(loaded, tmp_path / "work", tmp_path / "site",
+                          base_config=alliance.parents[1] / "mkdocs.yml",
+                          today=date(2025, 12, 1), reports=False)
+    assert "symbolic link" in caught.value.refused.reason.en
+    assert not list((tmp_path / "work").rglob("dadu-thermal-kit.jpg"))

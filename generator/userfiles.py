@@ -23,6 +23,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from .i18n import Msg
@@ -144,6 +145,27 @@ def public_file(root: Path, written: str, base: str = "") -> PublicFile:
     return PublicFile(rel, real)
 
 
+def open_regular(real: Path, shown: str) -> BinaryIO:
+    """Open a path the boundary accepted, refusing it if it changed into anything else since.
+
+    ``O_NOFOLLOW`` (a symlink put in its place), ``O_NONBLOCK`` (a FIFO cannot hang the
+    open) and ``fstat`` on the open file (what is read is what was checked).
+    """
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise Refused(Msg(f"{shown} cannot be read: {exc.strerror}",
+                          f"無法讀取 {shown}：{exc.strerror}"),
+                      Msg("replace it with an ordinary file you can read",
+                          "請改成可讀取的一般檔案")) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise Refused(Msg(f"{shown} is not a regular file", f"{shown} 不是一般檔案"),
+                      Msg("replace it with an ordinary file", "請改成一般檔案"))
+    return handle
+
+
 def read_text(root: Path, path: Path) -> str:
     """A file the tools read (YAML, Markdown): regular, inside the folder, bounded, UTF-8.
 
@@ -156,16 +178,7 @@ def read_text(root: Path, path: Path) -> str:
     _inside(real, top, shown, Msg("the alliance folder", "聯盟資料夾"))
     _private(real.relative_to(top).as_posix(), shown)
     _regular(real, shown)
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as exc:
-        raise Refused(Msg(f"{shown} cannot be read: {exc.strerror}",
-                          f"無法讀取 {shown}：{exc.strerror}"),
-                      Msg("check the file's permissions", "請檢查檔案權限")) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise Refused(Msg(f"{shown} is not a regular file", f"{shown} 不是一般檔案"),
-                          Msg("replace it with an ordinary file", "請改成一般檔案"))
+    with open_regular(real, shown) as handle:
         data = handle.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
         raise Refused(

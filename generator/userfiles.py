@@ -60,15 +60,16 @@ class PublicFile:
     real: Path
 
 
-def normalise(written: str, base: str = "") -> str:
+def normalise(written: str, base: str = "", *, url: bool = False) -> str:
     """``written`` as a path relative to the alliance folder, lexically normalised.
 
     ``media/…`` and ``evidence/…`` are relative to the alliance folder wherever they are
     written (the format's convention); anything else is relative to ``base``, the folder of
     the file that holds the link (``news``, ``pages``, or ``""`` for the YAML files).
-    Percent escapes and backslashes are undone first: browsers undo them too.
+    Backslashes count as slashes; for a ``url`` (a link, not a YAML path) percent escapes
+    are undone first, once, as browsers do.
     """
-    path = unquote(written).replace("\\", "/")
+    path = (unquote(written) if url else written).replace("\\", "/")
     if path.startswith("/"):
         raise Refused(Msg(f"'{written}' is an absolute path", f"「{written}」是絕對路徑"),
                       Msg("write the path inside the alliance folder, e.g. media/photo.jpg",
@@ -242,7 +243,7 @@ def classify(root: Path, target: str, base: str) -> PublicFile | None:
     copied, so they cannot publish a file.
     """
     path = link_path(target)
-    rel = normalise(path, base)
+    rel = normalise(path, base, url=True)
     _private(rel, target)
     if rel == PUBLIC or rel.startswith(PUBLIC + "/"):
         return public_file(root, rel)
@@ -252,7 +253,7 @@ def classify(root: Path, target: str, base: str) -> PublicFile | None:
 def is_private(target: str, base: str) -> bool:
     """Whether a link points into ``evidence/`` (removed from pages, with a warning)."""
     try:
-        rel = normalise(link_path(target), base)
+        rel = normalise(link_path(target), base, url=True)
     except Refused:
         return False
     return rel == PRIVATE or rel.startswith(PRIVATE + "/")

@@ -171,8 +171,16 @@ def _shape_error(source: SourceFile, shape: str) -> Finding:
     return error(Where(source.path, source.line_of(())), msg, fix)
 
 
+def _not_a_folder(path: Path) -> Finding:
+    return error(Where(path), Msg(f"{path.name} must be a folder", f"{path.name} 必須是資料夾"),
+                 Msg(f"remove the file and create the folder {path.name}/",
+                     f"請刪除此檔案並建立資料夾 {path.name}/"))
+
+
 def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
     if not folder.is_dir():
+        if os.path.lexists(folder):
+            findings.append(_not_a_folder(folder))
         return []
     posts: dict[str, dict[str, Any]] = {}
     for path in sorted(folder.glob("*.md")):
@@ -251,6 +259,7 @@ def _read_post(path: Path, root: Path, findings: list[Finding]
     except YamlError as exc:
         findings.append(exc.finding)
         return None
+    findings.extend(_yaml_paths(root, source))  # image.src: through the file boundary too
     front = _validate_one(source, NewsFrontMatter, findings)
     if front is None:
         return None
@@ -277,7 +286,6 @@ def discover(alliances_root: Path) -> list[Path]:
     return sorted(p for p in alliances_root.iterdir() if (p / "alliance.yml").is_file())
 
 
-
 # -- pages/ and the paths written in texts --------------------------------------------------
 
 _FRONT = re.compile(r"^---[ \t]*\n(.*?)\n---[ \t]*(?:\n|$)(.*)$", re.S)
@@ -287,6 +295,8 @@ def _load_pages(root: Path, findings: list[Finding]) -> list[FreePage]:
     """``pages/*.md`` (English in ``*.en.md``), through the file boundary, front matter checked."""
     folder = root / "pages"
     if not folder.is_dir():
+        if os.path.lexists(folder):
+            findings.append(_not_a_folder(folder))
         return []
     pages = []
     for path in sorted(folder.glob("*.md")):

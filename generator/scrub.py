@@ -19,7 +19,7 @@ import shutil
 from pathlib import Path
 
 from .i18n import Msg
-from .userfiles import Refused
+from .userfiles import Refused, open_regular
 
 IMAGES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".avif"}
 # Document-level entries that run or carry metadata; pages keep their own content.
@@ -28,22 +28,30 @@ _ANIMATION = ("duration", "loop", "transparency", "background", "disposal", "ble
 
 
 def cleaned(path: Path) -> bytes:
-    """The bytes to publish for ``path`` (already accepted by the file boundary)."""
+    """The bytes to publish for ``path`` (already accepted by the file boundary).
+
+    Read through :func:`~generator.userfiles.open_regular`: if the file was swapped for a
+    symlink or a FIFO since it was judged, nothing is read.
+    """
     suffix = path.suffix.lower()
+    with open_regular(path, f"media/{path.name}") as handle:
+        data = handle.read()
     if suffix in IMAGES:
-        return _image(path)
+        return _image(path, data)
     if suffix == ".pdf":
-        return _pdf(path)
-    return path.read_bytes()
+        return _pdf(path, data)
+    return data
 
 
 def copy_clean(source: Path, target: Path) -> None:
+    """``source`` published at ``target``: cleaned, or streamed as it is (a video)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     suffix = source.suffix.lower()
     if suffix in IMAGES or suffix == ".pdf":
         target.write_bytes(cleaned(source))
-    else:
-        shutil.copyfile(source, target)
+        return
+    with open_regular(source, f"media/{source.name}") as handle, target.open("wb") as out:
+        shutil.copyfileobj(handle, out)
 
 
 def _unreadable(path: Path, what: str, problem: object) -> Refused:
@@ -54,11 +62,11 @@ def _unreadable(path: Path, what: str, problem: object) -> Refused:
             "請從原始檔重新匯出（PNG/JPEG，或未加密的 PDF）"))
 
 
-def _image(path: Path) -> bytes:
+def _image(path: Path, data: bytes) -> bytes:
     from PIL import Image, ImageOps, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
+        with Image.open(io.BytesIO(data)) as image:
             kind = image.format or "PNG"
             frames = getattr(image, "n_frames", 1)
             icc = image.info.get("icc_profile")
@@ -83,11 +91,11 @@ def _image(path: Path) -> bytes:
         raise _unreadable(path, "image", exc) from None
 
 
-def _pdf(path: Path) -> bytes:
+def _pdf(path: Path, data: bytes) -> bytes:
     import pikepdf
 
     try:
-        with pikepdf.open(path) as pdf:
+        with pikepdf.open(io.BytesIO(data)) as pdf:
             for key in _PDF_ROOT_DROP:
                 if key in pdf.Root:
                     del pdf.Root[key]

@@ -23,6 +23,7 @@ import stat
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 from urllib.parse import unquote, urlsplit
 
 from .i18n import Msg
@@ -59,15 +60,16 @@ class PublicFile:
     real: Path
 
 
-def normalise(written: str, base: str = "") -> str:
+def normalise(written: str, base: str = "", *, url: bool = False) -> str:
     """``written`` as a path relative to the alliance folder, lexically normalised.
 
     ``media/…`` and ``evidence/…`` are relative to the alliance folder wherever they are
     written (the format's convention); anything else is relative to ``base``, the folder of
     the file that holds the link (``news``, ``pages``, or ``""`` for the YAML files).
-    Percent escapes and backslashes are undone first: browsers undo them too.
+    Backslashes count as slashes; for a ``url`` (a link, not a YAML path) percent escapes
+    are undone first, once, as browsers do.
     """
-    path = unquote(written).replace("\\", "/")
+    path = (unquote(written) if url else written).replace("\\", "/")
     if path.startswith("/"):
         raise Refused(Msg(f"'{written}' is an absolute path", f"「{written}」是絕對路徑"),
                       Msg("write the path inside the alliance folder, e.g. media/photo.jpg",
@@ -96,7 +98,7 @@ def _private(rel: str, written: str) -> None:
 def _regular(real: Path, written: str) -> os.stat_result:
     try:
         info = real.stat()
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):
         raise Missing(Msg(f"{written} does not exist", f"{written} 不存在"),
                       Msg("add the file or correct the name", "請新增檔案或更正檔名")) from None
     except OSError as exc:
@@ -144,6 +146,27 @@ def public_file(root: Path, written: str, base: str = "") -> PublicFile:
     return PublicFile(rel, real)
 
 
+def open_regular(real: Path, shown: str) -> BinaryIO:
+    """Open a path the boundary accepted, refusing it if it changed into anything else since.
+
+    ``O_NOFOLLOW`` (a symlink put in its place), ``O_NONBLOCK`` (a FIFO cannot hang the
+    open) and ``fstat`` on the open file (what is read is what was checked).
+    """
+    try:
+        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
+    except OSError as exc:
+        raise Refused(Msg(f"{shown} cannot be read: {exc.strerror}",
+                          f"無法讀取 {shown}：{exc.strerror}"),
+                      Msg("replace it with an ordinary file you can read",
+                          "請改成可讀取的一般檔案")) from None
+    handle = os.fdopen(fd, "rb")
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        handle.close()
+        raise Refused(Msg(f"{shown} is not a regular file", f"{shown} 不是一般檔案"),
+                      Msg("replace it with an ordinary file", "請改成一般檔案"))
+    return handle
+
+
 def read_text(root: Path, path: Path) -> str:
     """A file the tools read (YAML, Markdown): regular, inside the folder, bounded, UTF-8.
 
@@ -156,16 +179,7 @@ def read_text(root: Path, path: Path) -> str:
     _inside(real, top, shown, Msg("the alliance folder", "聯盟資料夾"))
     _private(real.relative_to(top).as_posix(), shown)
     _regular(real, shown)
-    try:
-        fd = os.open(real, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-    except OSError as exc:
-        raise Refused(Msg(f"{shown} cannot be read: {exc.strerror}",
-                          f"無法讀取 {shown}：{exc.strerror}"),
-                      Msg("check the file's permissions", "請檢查檔案權限")) from None
-    with os.fdopen(fd, "rb") as handle:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise Refused(Msg(f"{shown} is not a regular file", f"{shown} 不是一般檔案"),
-                          Msg("replace it with an ordinary file", "請改成一般檔案"))
+    with open_regular(real, shown) as handle:
         data = handle.read(MAX_TEXT_BYTES + 1)
     if len(data) > MAX_TEXT_BYTES:
         raise Refused(
@@ -229,7 +243,7 @@ def classify(root: Path, target: str, base: str) -> PublicFile | None:
     copied, so they cannot publish a file.
     """
     path = link_path(target)
-    rel = normalise(path, base)
+    rel = normalise(path, base, url=True)
     _private(rel, target)
     if rel == PUBLIC or rel.startswith(PUBLIC + "/"):
         return public_file(root, rel)
@@ -239,7 +253,7 @@ def classify(root: Path, target: str, base: str) -> PublicFile | None:
 def is_private(target: str, base: str) -> bool:
     """Whether a link points into ``evidence/`` (removed from pages, with a warning)."""
     try:
-        rel = normalise(link_path(target), base)
+        rel = normalise(link_path(target), base, url=True)
     except Refused:
         return False
     return rel == PRIVATE or rel.startswith(PRIVATE + "/")

@@ -8,6 +8,7 @@ us refuse duplicate keys, which PyYAML would silently overwrite (a quiet R5 haza
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -83,6 +84,8 @@ class YamlError(Exception):
 MAX_ALIASES = 100
 MAX_VALUES = 200_000  # values after expanding aliases
 MAX_DEPTH = 64
+# Escapes like "\x00" or "\e" make characters no page, feed or front matter can carry.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 class _Bounded(yaml.SafeLoader):
@@ -260,6 +263,13 @@ def _scalar(node: yaml.Node, constructor: yaml.SafeLoader, source: SourceFile, l
     except (ValueError, yaml.constructor.ConstructorError):
         value = node.value
     if isinstance(value, str):
+        control = _CONTROL.search(value)
+        if control:
+            raise _TooBig(node.start_mark, Msg(
+                f"a text holds the control character U+{ord(control.group()):04X}",
+                f"文字含有控制字元 U+{ord(control.group()):04X}"),
+                Msg("remove the escape (\\x00, \\e, …) from the text",
+                    "請移除文字中的跳脫字元（\\x00、\\e 等）"))
         try:
             value.encode("utf-8")
         except UnicodeEncodeError:

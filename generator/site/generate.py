@@ -36,7 +36,11 @@ _COMPANY_SUFFIX = re.compile(r"(股份有限公司|有限公司|企業社|工業
 
 
 class GenerateError(Exception):
-    """Content that cannot be published as it is (a missing media file)."""
+    """A file the pages name that the file boundary refuses (validate reports it first)."""
+
+    def __init__(self, refused: userfiles.Refused) -> None:
+        super().__init__(refused.reason.en)
+        self.refused = refused
 
 
 @dataclass
@@ -76,7 +80,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             pages += guide.build(ctx, pages)
             free = _free_pages(ctx, alliance.pages)
         except userfiles.Refused as exc:
-            raise GenerateError(exc.reason.en) from None
+            raise GenerateError(exc) from None
         contexts.append((ctx, pages, free))
 
     # The only files copied into the site: those the boundary let through, cleaned once.
@@ -88,7 +92,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         try:
             scrub.copy_clean(userfiles.public_file(alliance.root, rel).real, cleaned / rel)
         except userfiles.Refused as exc:
-            raise GenerateError(exc.reason.en) from None
+            raise GenerateError(exc) from None
     userdict = work / "jieba-user.txt"
     userdict.write_text(_userdict(site), encoding="utf-8")
 

@@ -160,11 +160,11 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
             alliance, options.work / alliance.id, target, base_config=options.base_config,
             today=options.today, base_url=options.base_url, reports=options.reports)
     except generate.GenerateError as exc:
-        return Outcome(alliance.id, folder, False, messages=Msg(
-            f"{alliance.id}: a file the pages link to cannot be published: {exc} — put it "
-            "under media/ as an ordinary file, or remove the link",
-            f"{alliance.id}: 頁面連結的檔案無法公開：{exc} — 請以一般檔案放到 media/，"
-            "或移除連結")(options.lang))
+        refused = exc.refused
+        return Outcome(alliance.id, folder, False, messages=(
+            Msg(f"{alliance.id}: a file the pages name cannot be published: ",
+                f"{alliance.id}: 頁面使用的檔案無法公開：") + refused.reason + Msg(" — ", " — ")
+            + refused.fix)(options.lang))
     warnings: list[str] = []
     try:
         for lang, config in generated.configs.items():

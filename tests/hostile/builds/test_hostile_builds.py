@@ -5,6 +5,7 @@ staging folders go, and two builds at once leave a complete site.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
@@ -184,3 +185,63 @@ def test_two_concurrent_builds_leave_a_complete_site(tmp_path):
     again = cli("--lang", "en", "build", "-j", "1", cwd=root, env=env)
     assert again.code == 0 and "unchanged" in again.stdout
     assert not list(root.glob(".site.staging-*"))
+
+
+def _second_alliance(root: Path) -> None:
+    """A second alliance (a renamed copy of the example), so ``-j 2`` really forks workers."""
+    import shutil
+
+    source = root / "alliances" / "smart-sensing"
+    target = root / "alliances" / "second-alliance"
+    shutil.copytree(source, target)
+    info = target / "alliance.yml"
+    info.write_text(info.read_text(encoding="utf-8").replace(
+        "id: smart-sensing", "id: second-alliance", 1), encoding="utf-8")
+
+
+def _group_alive(group: int) -> list[int]:
+    alive = []
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if fields[0] != "Z" and int(fields[2]) == group:
+            alive.append(int(stat.parent.name))
+    return alive
+
+
+@pytest.mark.slow
+def test_killing_a_parallel_build_leaves_no_worker_and_the_rerun_completes_the_site(tmp_path):
+    folder = copy_example(tmp_path)
+    root = folder.parents[1]
+    _second_alliance(root)
+    env = {**os.environ, "PYTHONPATH": str(REPO), "SOURCE_DATE_EPOCH": "1764547200"}
+    command = [sys.executable, "-m", "generator.cli", "--lang", "en", "build", "-j", "2"]
+    build = subprocess.Popen(command, cwd=root, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL, env=env, start_new_session=True)
+    try:
+        deadline = time.monotonic() + 120
+        while len(_group_alive(build.pid)) < 3 and time.monotonic() < deadline:
+            time.sleep(0.1)  # the build and its two workers
+        assert len(_group_alive(build.pid)) >= 3
+        time.sleep(1.0)  # well inside the workers' MkDocs builds
+        build.send_signal(signal.SIGKILL)
+        build.wait(30)
+        deadline = time.monotonic() + 10
+        while _group_alive(build.pid) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert _group_alive(build.pid) == []  # no orphaned worker keeps building
+    finally:
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)  # this test's own process group only
+    assert list(root.glob(".site.staging-*"))  # what the kill left …
+    rerun = subprocess.run(command, cwd=root, capture_output=True, text=True, env=env,
+                           timeout=300)
+    assert rerun.returncode == 0, rerun.stderr
+    assert not list(root.glob(".site.staging-*"))  # … the next build removed
+    for alliance in ("smart-sensing", "second-alliance"):
+        for lang in ("zh-TW", "en"):
+            assert (root / "site" / alliance / lang / "index.html").is_file()
+            assert len(list((root / "site" / alliance / lang / "reports").glob("*.pdf"))) == 2
+    assert "second-alliance" in (root / "site" / "index.html").read_text(encoding="utf-8")

@@ -82,6 +82,22 @@ def test_media_folder_replaced_by_a_symlink_is_refused(alliance, tmp_path):
     assert len(found) > 10  # every logo, photo and the application form
 
 
+def test_a_post_image_that_is_an_svg_or_a_symlink_is_refused_at_its_line(alliance):
+    (alliance / "media" / "x.svg").write_text("<svg onload='alert(1)'/>")
+    (alliance / "media" / "y.jpg").symlink_to("/etc/hostname")
+    post = alliance / "news" / "2025-07-01-dadu-thermal-kit.md"
+    text = post.read_text(encoding="utf-8")
+    post.write_text(text.replace("src: media/products/dadu-thermal-kit.jpg", "src: media/x.svg"),
+                    encoding="utf-8")
+    twin = alliance / "news" / "2025-07-01-dadu-thermal-kit.en.md"
+    twin.write_text(twin.read_text(encoding="utf-8").replace(
+        "src: media/products/dadu-thermal-kit.jpg", "src: media/y.jpg"), encoding="utf-8")
+    found = errors(alliance)
+    line = _line_of(post, "src: media/x.svg")
+    assert any(f"{post.name}:{line}:" in e and "is not published" in e for e in found), found
+    assert any(twin.name in e and "symbolic link" in e for e in found), found
+
+
 def test_a_page_that_is_a_symlink_to_a_system_file_is_refused(alliance):
     (alliance / "pages").mkdir()
     (alliance / "pages" / "p.md").symlink_to("/etc/passwd")
@@ -107,6 +123,15 @@ def test_a_fifo_is_refused_without_hanging(alliance, name):
     found = [e for e in errors(alliance) if Path(name).name in e]
     assert time.monotonic() - started < 5
     assert found and "not a regular file" in found[0]
+
+
+@pytest.mark.parametrize("name", ["news", "pages"])
+def test_a_file_where_a_folder_belongs_is_an_error(alliance, name):
+    import shutil
+
+    shutil.rmtree(alliance / name, ignore_errors=True)
+    (alliance / name).write_text("x")
+    assert any(f"{name}: {name} must be a folder" in e for e in errors(alliance))
 
 
 def test_a_fifo_in_media_is_refused(alliance):
@@ -219,3 +244,23 @@ def test_the_built_site_holds_no_evidence_and_no_media_metadata(hostile_site):
     forms = list(out.glob("*/*/media/application-form.pdf"))
     with pikepdf.open(forms[0]) as pdf:
         assert "/Author" not in pdf.docinfo and len(pdf.pages) >= 1
+
+
+def test_the_copier_judges_every_file_again_after_validation(alliance, tmp_path):
+    """A photo swapped for a symlink between validation and the copy is still refused."""
+    from datetime import date
+
+    from generator.checked import load_checked
+    from generator.site import generate
+
+    loaded, _ = load_checked(alliance)
+    assert loaded is not None
+    photo = alliance / "media" / "products" / "dadu-thermal-kit.jpg"
+    photo.unlink()
+    photo.symlink_to("/etc/passwd")
+    with pytest.raises(generate.GenerateError) as caught:
+        generate.generate(loaded, tmp_path / "work", tmp_path / "site",
+                          base_config=alliance.parents[1] / "mkdocs.yml",
+                          today=date(2025, 12, 1), reports=False)
+    assert "symbolic link" in caught.value.refused.reason.en
+    assert not list((tmp_path / "work").rglob("dadu-thermal-kit.jpg"))

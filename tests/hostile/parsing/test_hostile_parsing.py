@@ -36,6 +36,8 @@ BOMB = "a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n" + "".join(
     ("".join(f"a{i}: &a{i} 1\n" for i in range(101)) + "".join(
         f"b{i}: *a{i}\n" for i in range(101)), "more than 100 aliases"),
     ('income: "\\ud800"\n', "lone surrogate"),
+    ('income: "a\\x00b"\n', "control character U+0000"),
+    ('income: "\\e[31m"\n', "control character U+001B"),
 ])
 def test_hostile_yaml_is_refused_in_well_under_a_second(alliance, text, expected):
     (alliance / "outcomes.yml").write_text(text, encoding="utf-8")

@@ -108,7 +108,7 @@ def _regular(real: Path, written: str) -> os.stat_result:
     if not stat.S_ISREG(info.st_mode):
         raise Refused(
             Msg(f"{written} is not a regular file (a folder, FIFO or device)",
-                f"{written} 不是一般檔案（資料夾、FIFO 或裝置）"),
+                f"{written} 不是一般檔案（資料夾、具名管道或裝置）"),
             Msg("replace it with an ordinary file", "請改成一般檔案"))
     return info
 

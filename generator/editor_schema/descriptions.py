@@ -135,7 +135,8 @@ FIELD_DOCS: dict[str, Doc] = {
     "Membership.how_to_join": ("如何入會（公開）", "How to join (public)"),
     "Membership.application_form": ("入會申請表（media/ 下的下載檔）",
                                     "The application form (a download under media/)"),
-    "Service.type": ("服務類型：consulting 諮詢、testing 檢測、visit 訪廠、training 訓練、matching 媒合（入口網站篩選用）",
+    "Service.type": ("服務類型：consulting 諮詢、testing 檢測、visit 訪廠、training 訓練、"
+                     "matching 媒合（入口網站篩選用）",
                      "Service type: consulting, testing, visit, training or matching (the "
                      "portal's service filter)"),
     "Tier.id": ("等級代碼，members.yml 的 tier 以此引用", "The tier id that members.yml's tier "

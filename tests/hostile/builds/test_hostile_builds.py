@@ -20,10 +20,14 @@ from hostile_support import REPO, cli, copy_example
 
 from generator.site import pipeline
 
-SUMMARY = {"id": "demo", "name": {"zh": "示範", "en": "Demo"},
-           "institution": {"zh": "大學", "en": "University"}, "members": 3,
-           "members_year": 2025, "public_members": 3, "latest_news": None,
-           "latest_report": None}
+# A portal card as generator.site.directory.card makes it.
+SUMMARY = {"id": "demo", "urls": {"zh-TW": "http://127.0.0.1/demo/zh-TW/",
+                                  "en": "http://127.0.0.1/demo/en/"},
+           "name": {"zh": "示範", "en": "Demo"}, "tagline": None,
+           "institution": {"zh": "大學", "en": "University"}, "field": None, "region": None,
+           "services": [], "fees": [0], "logo": {"src": "assets/logo.svg", "alt": None},
+           "members": 3, "members_year": 2025, "public_members": 3, "latest_news": None,
+           "latest_report": None, "events": []}
 
 SWAP = textwrap.dedent("""
     import json, os, signal, sys

@@ -72,13 +72,14 @@ PUBLISHED: dict[type[BaseModel], frozenset[str]] = {
     AllianceInfo: frozenset({
         "id", "name", "tagline", "project", "institution", "team", "contact", "website",
         "about", "capabilities", "services", "membership", "targets", "highlights",
-        "staffing", "other_results", "ministry", "regions"}),
+        "staffing", "other_results", "ministry", "regions",
+        "field", "logo"}),  # the review group and the logo: the portal's card and filter
     ProjectInfo: frozenset({"number", "first_year", "years", "phase"}),
     TeamMember: frozenset({"name", "role", "title", "department", "email", "photo"}),
     Contact: frozenset({"address", "phone", "email"}),
     Website: frozenset({"url", "established"}),
     Capability: frozenset({"title", "summary", "image"}),
-    Service: frozenset({"title", "summary"}),
+    Service: frozenset({"title", "summary", "type"}),  # type: the portal's service filter
     Membership: frozenset({"tiers", "how_to_join", "application_form"}),
     Tier: frozenset({"id", "name", "fee", "benefits", "visits"}),
     Highlights: frozenset({"points", "photos"}),

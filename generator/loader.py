@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -49,8 +49,12 @@ def resolve_alliance_dir(id_or_dir: str, alliances_root: Path) -> Path:
     return alliances_root / id_or_dir
 
 
-def load_alliance(folder: Path) -> LoadResult:
-    """Load ``folder``; ``alliance`` is None when the data cannot be used at all."""
+def load_alliance(folder: Path, texts: Mapping[str, str] | None = None) -> LoadResult:
+    """Load ``folder``; ``alliance`` is None when the data cannot be used at all.
+
+    ``texts`` stands in for some of its YAML files (name → text), so that a change can be
+    judged before it is written (``alliance import``), with the folder's real files around it.
+    """
     findings: list[Finding] = []
     if not (folder / "alliance.yml").is_file():
         findings.append(error(
@@ -66,7 +70,15 @@ def load_alliance(folder: Path) -> LoadResult:
     def read(name: str, empty: Any) -> SourceFile | None:
         """The file's data; None when it is not YAML (its schema is then not checked)."""
         path = folder / name
-        if not os.path.lexists(path):
+        if texts is not None and name in texts:
+            try:
+                source = parse_text(texts[name], path)
+            except YamlError as exc:
+                findings.append(exc.finding)
+                return None
+            if source.data is None:
+                source.data = empty
+        elif not os.path.lexists(path):
             source = SourceFile(path, empty)
         else:
             try:

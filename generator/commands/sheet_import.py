@@ -7,10 +7,7 @@ names its cell (``members.xlsx!C7``); with any error, nothing is written at all.
 from __future__ import annotations
 
 import difflib
-import shutil
 import sys
-import tempfile
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -113,38 +110,18 @@ def run(folder: Path, what: str, file: Path, maps: list[str], sheet: str | None,
 def findings_after(folder: Path, texts: dict[Path, str]) -> list[Finding]:
     """What validate would report after writing ``texts`` that it does not report now.
 
-    The alliance is copied into a scratch folder of the same name (its YAML, the new texts;
-    media/, evidence/ and news/ linked, not copied), validated, and compared with the
-    alliance as it is, by message rather than line, since lines move with the import.
+    The new texts are judged in place of the files they replace, with the folder's own media,
+    evidence and news around them, and compared with the alliance as it is, by message rather
+    than line, since lines move with the import.
     """
     def key(finding: Finding) -> tuple[object, ...]:
         return (finding.where.file.name, finding.severity, finding.message.en,
                 finding.fix.en if finding.fix else None, finding.rule)
 
-    with tempfile.TemporaryDirectory(prefix="alliance-import-") as scratch:
-        copy = Path(scratch) / "alliances" / folder.name
-        copy.mkdir(parents=True)
-        for entry in folder.iterdir():
-            if entry.is_dir() and entry.name in ("media", "evidence", "news", "pages"):
-                (copy / entry.name).symlink_to(entry.resolve(), target_is_directory=True)
-            elif entry.suffix == ".yml" and entry.is_file():
-                shutil.copyfile(entry, copy / entry.name)
-        for path, text in texts.items():
-            (copy / path.name).write_text(text, encoding="utf-8")
-        _, now = findings_for(folder)
-        _, after = findings_for(copy)
-        before = {key(f) for f in now}
-        introduced = [f for f in after if key(f) not in before]
-        return [replace(f, where=replace(f.where, file=_back(f.where.file, copy, folder)))
-                for f in introduced]
-
-
-def _back(path: Path, copy: Path, folder: Path) -> Path:
-    """A scratch path as the alliance's own, for messages."""
-    try:
-        return folder / path.relative_to(copy)
-    except ValueError:
-        return path
+    _, now = findings_for(folder)
+    _, after = findings_for(folder, texts={path.name: text for path, text in texts.items()})
+    before = {key(f) for f in now}
+    return [f for f in after if key(f) not in before]
 
 
 def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[str, str],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from datetime import date
 from pathlib import Path
 
@@ -16,9 +17,13 @@ from ..rules import run as run_rules
 from ..rules.verdict import Verdict
 
 
-def findings_for(alliance_dir: Path, today: date | None = None) -> tuple[LoadResult, list[Finding]]:
-    """Schema errors, rule findings, and what each year of the phase so far leaves out."""
-    result = load_alliance(alliance_dir)
+def findings_for(alliance_dir: Path, today: date | None = None,
+                 texts: Mapping[str, str] | None = None) -> tuple[LoadResult, list[Finding]]:
+    """Schema errors, rule findings, and what each year of the phase so far leaves out.
+
+    ``texts``: YAML files (name → text) to judge in place of those on disk.
+    """
+    result = load_alliance(alliance_dir, texts)
     findings = list(result.findings)
     if result.alliance is not None:
         verdicts = run_rules(result.alliance)

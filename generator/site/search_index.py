@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html
+import json
 import re
 import shutil
 from collections.abc import Iterator
@@ -180,8 +181,12 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     except Exception as exc:  # the Pagefind process's failures reach us as any exception
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc
-    if not (fresh / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind wrote no pagefind.js into {fresh}")
+    entry = fresh / "pagefind-entry.json"
+    if not (fresh / "pagefind.js").is_file() or not entry.is_file():
+        raise SearchIndexError(f"Pagefind wrote no pagefind.js or pagefind-entry.json into {fresh}")
+    # Pagefind lists the languages in hash-map order; sorted, equal sites give equal files.
+    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
+                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     old = dest.with_name(".pagefind-old")
     shutil.rmtree(old, ignore_errors=True)
     if dest.exists():

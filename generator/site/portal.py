@@ -124,8 +124,9 @@ def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
     }
 
 
-def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> str:
-    """One language of the portal page."""
+def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date,
+                search: bool = True) -> str:
+    """One language of the portal page (``search``: with the search across alliances)."""
     other: SiteLang = "en" if lang == "zh" else "zh"
     views = [_card_view(c, lang) for c in sorted(cards, key=lambda c: c["id"])]
     filters = choices(lang)
@@ -143,7 +144,7 @@ def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> str
         w=words, html_lang=HTML_LANG[lang], other_html_lang=HTML_LANG[other],
         this_page=PAGE[lang], other_page=PAGE[other], feed=portal_feeds.FEED[lang],
         calendar=portal_feeds.CALENDAR[lang], filters=filters, counts=counts, cards=views,
-        events=events, script_words={k: WORDS[k][0 if lang == "zh" else 1]
+        events=events, search=search, script_words={k: WORDS[k][0 if lang == "zh" else 1]
                                      for k in SCRIPT_WORDS})
 
 
@@ -156,10 +157,13 @@ def write_portal(out: Path, cards: list[dict[str, Any]], *, today: date,
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     for lang in ("zh", "en"):
-        write_atomic(out / PAGE[lang], portal_page(cards, lang, today))
+        write_atomic(out / PAGE[lang], portal_page(cards, lang, today, search))
         write_atomic(out / portal_feeds.FEED[lang], portal_feeds.combined_atom(
             out, cards, lang, word("title", lang) + " — " + word("latest_news", lang), base_url))
         write_atomic(out / portal_feeds.CALENDAR[lang],
                      portal_feeds.events_ics(cards, lang, today))
-    pages = search_index.write(out, cards, stamp) if search else 0
-    return PortalReport(pages)
+    if not search:
+        shutil.rmtree(out / search_index.OUTPUT, ignore_errors=True)  # no stale index stays
+        stamp.unlink(missing_ok=True)
+        return PortalReport(0)
+    return PortalReport(search_index.write(out, cards, stamp))

@@ -167,3 +167,9 @@ def test_an_alliance_outside_a_filter_is_told_how_to_enter_it():
     assert len(notes) == 2
     assert "add field: 民生化工, 生醫, 機電材料 or 土木能環" in notes[0]
     assert "add type: consulting, testing, visits, training or matching" in notes[1]
+
+
+def test_a_portal_built_without_the_index_offers_no_search():
+    cards = [_card("alpha", [])]
+    assert 'id="search"' in portal.portal_page(cards, "zh", date(2026, 12, 2))
+    assert 'id="search"' not in portal.portal_page(cards, "zh", date(2026, 12, 2), search=False)

@@ -18,6 +18,7 @@ import html
 import json
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -38,7 +39,6 @@ _POST = re.compile(r"^news/\d{4}/\d\d/\d\d/[^/]+/index\.html$")
 _FREE_PAGE = re.compile(r"^pages/[^/]+/index\.html$")
 _REPORT = re.compile(r"^reports/[^/]+\.html$")
 _HEADINGS = ("h1", "h2", "h3", "h4")
-BATCH = 64  # pages sent to the Pagefind process before waiting for its answers
 
 
 class SearchIndexError(Exception):
@@ -47,7 +47,7 @@ class SearchIndexError(Exception):
 
 @dataclass(frozen=True)
 class Record:
-    url: str  # from the site root, with a leading "/": Pagefind's result URL
+    path: str  # the page's file under site/; Pagefind makes the result URL from it
     html: str  # the reduced page Pagefind indexes
 
 
@@ -91,7 +91,7 @@ def _content(page: str, selector: str) -> tuple[str, str] | None:
     return lxml.html.tostring(main, encoding="unicode"), title
 
 
-def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
+def _record(path: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
     page = (
         f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">'
         f"</head><body><div data-pagefind-body>"
@@ -99,7 +99,7 @@ def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) ->
         f'<p data-pagefind-ignore data-pagefind-meta="kind">{html.escape(kind)}</p>'
         f"{content}</div></body></html>"
     )
-    return Record(url, page)
+    return Record(path, page)
 
 
 @dataclass(frozen=True)
@@ -107,7 +107,7 @@ class Source:
     """A built page to index, before it is read."""
 
     path: Path
-    url: str
+    relative: str  # under site/, e.g. smart-sensing/zh-TW/capabilities/index.html
     lang: SiteLang
     selector: str  # where its main content is
     alliance: str
@@ -127,11 +127,11 @@ def sources(out: Path, cards: list[dict[str, Any]]) -> Iterator[Source]:
                     continue
                 selector = ("//body" if kind == "reports" and not relative.endswith("index.html")
                             else "//article[contains(@class, 'md-content__inner')]")
-                url = f"/{card['id']}/{folder}/" + relative.removesuffix("index.html")
-                yield Source(path, url, lang, selector, alliance, label(kind, lang))
+                yield Source(path, f"{card['id']}/{folder}/{relative}", lang, selector,
+                             alliance, label(kind, lang))
     for lang, name in PAGE.items():
         if (out / name).is_file():
-            yield Source(out / name, "/" + name, lang, "//main", word("portal_alliance", lang),
+            yield Source(out / name, name, lang, "//main", word("portal_alliance", lang),
                          word("portal_kind", lang))
 
 
@@ -139,7 +139,7 @@ def records(found: list[Source]) -> Iterator[Record]:
     for source in found:
         content = _content(source.path.read_text(encoding="utf-8"), source.selector)
         if content is not None:
-            yield _record(source.url, source.lang, content[0], source.alliance, source.kind)
+            yield _record(source.relative, source.lang, content[0], source.alliance, source.kind)
 
 
 def fingerprint(found: list[Source]) -> str:
@@ -147,17 +147,28 @@ def fingerprint(found: list[Source]) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for source in found:
         stat = source.path.stat()
-        digest.update(f"{source.url}|{source.alliance}|{source.kind}|{stat.st_size}|"
+        digest.update(f"{source.relative}|{source.alliance}|{source.kind}|{stat.st_size}|"
                       f"{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
 async def _index(pages: list[Record], dest: Path) -> None:
-    config = IndexConfig(output_path=str(dest))
-    async with PagefindIndex(config=config) as index:
-        for start in range(0, len(pages), BATCH):
-            await asyncio.gather(*(index.add_html_file(content=p.html, url=p.url)
-                                   for p in pages[start:start + BATCH]))
+    """Index the reduced pages in one request.
+
+    They are written to a scratch folder mirroring the site and indexed as a directory:
+    the Python API answers one request at a time, about ten a second, so adding pages one
+    by one would take minutes for a few thousand pages.
+    """
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+        for page in pages:
+            target = Path(scratch) / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        async with PagefindIndex(config=IndexConfig(output_path=str(dest))) as index:
+            found = await index.add_directory(scratch)
+            if found.get("page_count") != len(pages):
+                raise SearchIndexError(f"Pagefind indexed {found.get('page_count')} of "
+                                       f"{len(pages)} pages")
 
 
 def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:

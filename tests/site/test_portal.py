@@ -76,7 +76,7 @@ def test_the_search_index_holds_pages_of_every_alliance_in_both_languages(exampl
     text = "".join(gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
                    for p in (folder / "fragment").glob("*.pf_fragment"))
     for url in ("/smart-sensing/zh-TW/capabilities/", "/food-safety/en/services/",
-                "/food-safety/zh-TW/news/2026/07/06/vibrio-kit-launch/", "/index.html"):
+                "/food-safety/zh-TW/news/2026/07/06/vibrio-kit-launch/", "/", "/index.en.html"):
         assert f'"url":"{url}"' in text, url
     assert "/smart-sensing/zh-TW/news/category/" not in text  # list pages are not indexed
     assert "/404.html" not in text

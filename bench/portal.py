@@ -133,7 +133,7 @@ def _bytes_per_query(out: Path) -> dict[str, list[tuple[str, int, int]]]:
                     "() => /\\d/.test(document.getElementById('search-status').textContent)"
                     " || document.getElementById('search-status').textContent.includes('“')"
                     " || document.getElementById('search-status').textContent.includes('「')",
-                    timeout=60000)
+                    timeout=180000)  # the machine may be shared and loaded
                 page.wait_for_load_state("networkidle")
                 results = page.locator("#search-results li").count()
                 rows.append((query, sum(fetched) - before, results))

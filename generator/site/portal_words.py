@@ -73,6 +73,13 @@ FEE_BANDS: dict[str, tuple[float, float, str, str]] = {
 }
 
 
+def pick(value: dict[str, str | None] | None, lang: SiteLang) -> str:
+    """A card's text (``{zh, en}`` as stored in the build state) in ``lang``, else Chinese."""
+    if not value:
+        return ""
+    return (value.get("en") if lang == "en" else None) or value.get("zh") or ""
+
+
 def word(key: str, lang: SiteLang, **values: object) -> str:
     zh, en = WORDS[key]
     text = zh if lang == "zh" else en

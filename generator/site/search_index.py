@@ -67,8 +67,8 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
-def _content(page: str, selector: str) -> tuple[str, str] | None:
-    """(main content as HTML, its title) of a built page, or None if it has none."""
+def _content(page: str, selector: str) -> str | None:
+    """The main content of a built page as HTML, or None if it has none."""
     try:
         tree = lxml.html.fromstring(page)
     except (ParserError, ValueError):
@@ -77,7 +77,7 @@ def _content(page: str, selector: str) -> tuple[str, str] | None:
     if not found:
         return None
     main = found[0]
-    for junk in main.xpath(".//script|.//style|.//form|.//nav|.//*[@data-search-skip]"
+    for junk in main.xpath(".//script|.//style|.//form|.//nav"
                            "|.//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         junk.drop_tree()
     for holder in main.xpath(".//*[@id]"):
@@ -86,9 +86,7 @@ def _content(page: str, selector: str) -> tuple[str, str] | None:
         heading = next((h for h in holder.iter(*_HEADINGS) if h.get("id") is None), None)
         if heading is not None:  # <article id="cap-4"><h2>…: the anchor goes on the heading
             heading.set("id", holder.attrib.pop("id"))
-    title = next((h.text_content().strip() for h in main.iter("h1")), "") or (
-        tree.findtext(".//title") or "").strip()
-    return lxml.html.tostring(main, encoding="unicode"), title
+    return lxml.html.tostring(main, encoding="unicode")
 
 
 def _record(path: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
@@ -136,10 +134,11 @@ def sources(out: Path, cards: list[dict[str, Any]]) -> Iterator[Source]:
 
 
 def records(found: list[Source]) -> Iterator[Record]:
+    """The reduced page of each source (a page without main content is left out)."""
     for source in found:
         content = _content(source.path.read_text(encoding="utf-8"), source.selector)
         if content is not None:
-            yield _record(source.relative, source.lang, content[0], source.alliance, source.kind)
+            yield _record(source.relative, source.lang, content, source.alliance, source.kind)
 
 
 def fingerprint(found: list[Source]) -> str:

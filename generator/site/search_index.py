@@ -170,6 +170,25 @@ async def _index(pages: list[Record], dest: Path) -> None:
                                        f"{len(pages)} pages")
 
 
+def _normalise_entry(folder: Path) -> None:
+    """Check Pagefind's output and sort its entry file's keys.
+
+    Pagefind lists the languages in hash-map order; sorted, equal sites give equal files.
+    """
+    entry = folder / "pagefind-entry.json"
+    if not (folder / "pagefind.js").is_file() or not entry.is_file():
+        raise SearchIndexError(f"Pagefind wrote no pagefind.js or pagefind-entry.json "
+                               f"into {folder}")
+    text = entry.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise SearchIndexError(f"Pagefind's {entry.name} is not JSON ({len(text)} characters)"
+                               ) from None
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False,
+                                separators=(",", ":")), encoding="utf-8")
+
+
 def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     """(Re)write ``out/_portal/pagefind/`` when the searchable pages changed; pages indexed.
 
@@ -188,15 +207,13 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
         # Its own thread and event loop: the caller may already be running one (Playwright).
         with ThreadPoolExecutor(max_workers=1) as thread:
             thread.submit(asyncio.run, _index(pages, fresh)).result()
+        _normalise_entry(fresh)
+    except SearchIndexError:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     except Exception as exc:  # the Pagefind process's failures reach us as any exception
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc
-    entry = fresh / "pagefind-entry.json"
-    if not (fresh / "pagefind.js").is_file() or not entry.is_file():
-        raise SearchIndexError(f"Pagefind wrote no pagefind.js or pagefind-entry.json into {fresh}")
-    # Pagefind lists the languages in hash-map order; sorted, equal sites give equal files.
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")), sort_keys=True,
-                                ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     old = dest.with_name(".pagefind-old")
     shutil.rmtree(old, ignore_errors=True)
     if dest.exists():

@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import pytest
 from icalendar import Calendar
 from site_support import links_in, text_of
 
@@ -173,3 +174,41 @@ def test_a_portal_built_without_the_index_offers_no_search():
     cards = [_card("alpha", [])]
     assert 'id="search"' in portal.portal_page(cards, "zh", date(2026, 12, 2))
     assert 'id="search"' not in portal.portal_page(cards, "zh", date(2026, 12, 2), search=False)
+
+
+def _tiny_site(out):
+    page = out / "alpha" / "zh-TW" / "capabilities" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="zh-TW"><body><article class="md-content__inner">'
+                    '<h1>技術能量</h1><article id="cap-1"><h2>刀具磨耗</h2><p>監測</p></article>'
+                    "</article></body></html>", encoding="utf-8")
+    return [_card("alpha", [])]
+
+
+def test_the_index_is_written_once_and_rewritten_only_when_a_page_changes(tmp_path):
+    out, stamp = tmp_path / "site", tmp_path / "stamp.txt"
+    cards = _tiny_site(out)
+    assert search_index.write(out, cards, stamp) == 1
+    entry = out / search_index.OUTPUT / "pagefind-entry.json"
+    first = entry.stat().st_mtime_ns
+    assert search_index.write(out, cards, stamp) == 1 and entry.stat().st_mtime_ns == first
+    fragment = gzip.decompress(next((out / search_index.OUTPUT / "fragment").iterdir())
+                               .read_bytes()).decode()
+    assert '"url":"/alpha/zh-TW/capabilities/"' in fragment
+    assert '"id":"cap-1"' in fragment and '"alliance":"alpha 聯盟"' in fragment
+
+
+def test_a_pagefind_failure_is_a_clear_error_and_leaves_the_old_index(tmp_path, monkeypatch):
+    out, stamp = tmp_path / "site", tmp_path / "stamp.txt"
+    cards = _tiny_site(out)
+    search_index.write(out, cards, stamp)
+
+    async def broken(pages, dest):
+        raise RuntimeError("pagefind exited")
+
+    monkeypatch.setattr(search_index, "_index", broken)
+    stamp.unlink()
+    with pytest.raises(search_index.SearchIndexError, match="RuntimeError: pagefind exited"):
+        search_index.write(out, cards, stamp)
+    assert (out / search_index.OUTPUT / "pagefind.js").is_file()
+    assert not (out / "_portal" / ".pagefind-new").exists()

@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "all": ("全部", "All"),
     "field": ("領域", "Field"),
     "region": ("執行單位地區", "Region of the institution"),
+    "region_short": ("地區", "Region"),
     "service": ("服務類型", "Service"),
     "fee": ("年費", "Yearly fee"),
     "shown": ("共 {total} 個聯盟", "{total} alliances"),

@@ -127,7 +127,7 @@ def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date,
                      for value, _ in values} for name, values in filters.items()}
     events = [{"date": e["date"], "title": pick(e["title"], lang),
                "alliance": pick(c["name"], lang),
-               "href": f"{c['id']}/{FOLDER[lang]}/activities/"}
+               "href": f"{c['id']}/{FOLDER[lang]}/activities/#{e['id']}"}
               for c, e in portal_feeds.upcoming(cards, today)]
     words = {key: word(key, lang) for key in WORDS}
     words["shown"] = word("shown", lang, total=len(views))

@@ -131,11 +131,11 @@ def test_the_calendar_lists_upcoming_public_events_only():
     assert events == [("alpha-today@alliance-portal", date(2026, 12, 2)),
                       ("beta-soon@alliance-portal", date(2026, 12, 18))]
     soon = calendar.walk("VEVENT")[1]
-    assert str(soon["url"]) == "https://beta.example/zh-TW/activities/"
+    assert str(soon["url"]) == "https://beta.example/zh-TW/activities/#soon"
     assert str(soon["summary"]) == "活動 soon — beta 聯盟"
     page = portal.portal_page(cards, "en", date(2026, 12, 2))
     assert page.index("活動 today") < page.index("活動 soon") and "活動 past" not in page
-    assert 'href="beta/en/activities/"' in page
+    assert 'href="beta/en/activities/#soon"' in page
 
 
 def test_a_hostile_alliance_name_is_inert_on_the_portal():

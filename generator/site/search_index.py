@@ -86,6 +86,10 @@ def _content(page: str, selector: str) -> str | None:
         heading = next((h for h in holder.iter(*_HEADINGS) if h.get("id") is None), None)
         if heading is not None:  # <article id="cap-4"><h2>…: the anchor goes on the heading
             heading.set("id", holder.attrib.pop("id"))
+    for heading in main.iter(*_HEADINGS):
+        for part in heading:  # <span>1</span><span>計畫亮點</span><span>Highlights</span>
+            if not (part.tail or "")[:1].isspace():
+                part.tail = " " + (part.tail or "")
     return lxml.html.tostring(main, encoding="unicode")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html
+import importlib.util
 import json
 import re
 import shutil
@@ -204,6 +205,10 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     dest = out / OUTPUT
     if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return len(found)
+    if importlib.util.find_spec("pagefind_bin_extended") is None:  # Chinese needs it
+        raise SearchIndexError("the extended Pagefind binary (PyPI pagefind-bin-extended) is "
+                               "not installed — run 'make site', which installs the pinned "
+                               "dependencies")
     pages = list(records(found))
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)

@@ -212,3 +212,15 @@ def test_a_pagefind_failure_is_a_clear_error_and_leaves_the_old_index(tmp_path, 
         search_index.write(out, cards, stamp)
     assert (out / search_index.OUTPUT / "pagefind.js").is_file()
     assert not (out / "_portal" / ".pagefind-new").exists()
+
+
+def test_without_the_extended_binary_the_index_is_refused_clearly(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    def find_spec(name, *rest):
+        return None if name == "pagefind_bin_extended" else real(name, *rest)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    with pytest.raises(search_index.SearchIndexError, match="pagefind-bin-extended"):
+        search_index.write(tmp_path / "site", _tiny_site(tmp_path / "site"), tmp_path / "s")

@@ -38,8 +38,10 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
         return 1
     port = server.server_address[1]
     # site_url is the preview's own address, so the 404 page and the sitemap work locally.
+    # The preview shows one alliance: the portal's search across alliances is not rebuilt.
     options = BuildOptions(root=root, out=scratch / "site", strict=False, jobs=1, lang=lang,
-                           scratch=scratch, base_url=f"http://127.0.0.1:{port}")
+                           scratch=scratch, base_url=f"http://127.0.0.1:{port}",
+                           search_index=False)
 
     def rebuild() -> None:
         build([folder], options)

@@ -22,7 +22,7 @@ from ..model.fields import FIELD_NAMES, SERVICE_TYPE_NAMES
 from ..model.regions import REGION_NAMES
 from . import portal_feeds, search_index
 from .labels import FOLDER, HTML_LANG, SiteLang
-from .portal_words import PAGE, WORDS, choices, fee_bands, word
+from .portal_words import PAGE, WORDS, choices, fee_bands, pick, word
 from .text import escape
 from .where import THEME_DIR
 
@@ -69,12 +69,6 @@ def _environment() -> Environment:
                        keep_trailing_newline=True)
 
 
-def _pick(value: dict[str, str | None] | None, lang: SiteLang) -> str:
-    if not value:
-        return ""
-    return (value.get("en") if lang == "en" else None) or value.get("zh") or ""
-
-
 def _money(thousands: float) -> str:
     return f"NT${round(thousands * 1000):,}"
 
@@ -90,14 +84,14 @@ def _fee_range(fees: list[float] | None, lang: SiteLang) -> str:
 def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
     """What one card shows in ``lang``: texts picked, links made relative to the portal."""
     other: SiteLang = "en" if lang == "zh" else "zh"
-    pick = 0 if lang == "zh" else 1
+    i = 0 if lang == "zh" else 1  # in the (zh, en) name tables
     folder, other_folder = FOLDER[lang], FOLDER[other]
     report = card.get("latest_report")
     region = card.get("region")
     field = card.get("field")
     members = card.get("members")
-    name = _pick(card["name"], lang)
-    other_name = _pick(card["name"], other)
+    name = pick(card["name"], lang)
+    other_name = pick(card["name"], other)
     return {
         "id": card["id"],
         "name": name,
@@ -105,15 +99,14 @@ def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
         "href": f"{card['id']}/{folder}/",
         "other_href": f"{card['id']}/{other_folder}/",
         "logo": f"{card['id']}/{folder}/{card['logo']['src']}",
-        "institution": _pick(card["institution"], lang),
-        "field": field,
-        "field_name": FIELD_NAMES[field][pick] if field in FIELD_NAMES else word("not_given", lang),
-        "region": region,
-        "region_name": REGION_NAMES[region][pick] if region in REGION_NAMES else word("none", lang),
-        "services": card.get("services", []),
+        "institution": pick(card["institution"], lang),
+        "field_name": FIELD_NAMES[field][i] if field in FIELD_NAMES else word("not_given", lang),
+        "region_name": REGION_NAMES[region][i] if region in REGION_NAMES else word("none", lang),
         "service_names": ("、" if lang == "zh" else ", ").join(
-            SERVICE_TYPE_NAMES[s][pick] for s in card.get("services", [])) or word("none", lang),
-        "fee_bands": fee_bands(card.get("fees") or []),
+            SERVICE_TYPE_NAMES[s][i] for s in card.get("services", [])) or word("none", lang),
+        "facets": {"field": [field] if field else [], "region": [region] if region else [],
+                   "service": list(card.get("services", [])),
+                   "fee": fee_bands(card.get("fees") or [])},
         "fee_range": _fee_range(card.get("fees"), lang),
         "members": (word("members_value", lang, count=members, year=card.get("members_year"))
                     if members is not None else word("none", lang)),
@@ -124,18 +117,17 @@ def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
     }
 
 
-def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> str:
-    """One language of the portal page."""
+def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date,
+                search: bool = True) -> str:
+    """One language of the portal page (``search``: with the search across alliances)."""
     other: SiteLang = "en" if lang == "zh" else "zh"
     views = [_card_view(c, lang) for c in sorted(cards, key=lambda c: c["id"])]
     filters = choices(lang)
-    keys = {"field": "field", "region": "region", "service": "services", "fee": "fee_bands"}
-    counts = {name: {value: sum(1 for v in views if value in (
-        v[keys[name]] if isinstance(v[keys[name]], list) else [v[keys[name]]]))
-        for value, _ in values} for name, values in filters.items()}
-    events = [{"date": e["date"], "title": _pick(e["title"], lang),
-               "alliance": _pick(c["name"], lang),
-               "href": f"{c['id']}/{FOLDER[lang]}/activities/"}
+    counts = {name: {value: sum(value in v["facets"][name] for v in views)
+                     for value, _ in values} for name, values in filters.items()}
+    events = [{"date": e["date"], "title": pick(e["title"], lang),
+               "alliance": pick(c["name"], lang),
+               "href": f"{c['id']}/{FOLDER[lang]}/activities/#{e['id']}"}
               for c, e in portal_feeds.upcoming(cards, today)]
     words = {key: word(key, lang) for key in WORDS}
     words["shown"] = word("shown", lang, total=len(views))
@@ -143,8 +135,7 @@ def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> str
         w=words, html_lang=HTML_LANG[lang], other_html_lang=HTML_LANG[other],
         this_page=PAGE[lang], other_page=PAGE[other], feed=portal_feeds.FEED[lang],
         calendar=portal_feeds.CALENDAR[lang], filters=filters, counts=counts, cards=views,
-        events=events, script_words={k: WORDS[k][0 if lang == "zh" else 1]
-                                     for k in SCRIPT_WORDS})
+        events=events, search=search, script_words={k: word(k, lang) for k in SCRIPT_WORDS})
 
 
 def write_portal(out: Path, cards: list[dict[str, Any]], *, today: date,
@@ -156,10 +147,13 @@ def write_portal(out: Path, cards: list[dict[str, Any]], *, today: date,
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
     for lang in ("zh", "en"):
-        write_atomic(out / PAGE[lang], portal_page(cards, lang, today))
+        write_atomic(out / PAGE[lang], portal_page(cards, lang, today, search))
         write_atomic(out / portal_feeds.FEED[lang], portal_feeds.combined_atom(
             out, cards, lang, word("title", lang) + " — " + word("latest_news", lang), base_url))
         write_atomic(out / portal_feeds.CALENDAR[lang],
                      portal_feeds.events_ics(cards, lang, today))
-    pages = search_index.write(out, cards, stamp) if search else 0
-    return PortalReport(pages)
+    if not search:
+        shutil.rmtree(out / search_index.OUTPUT, ignore_errors=True)  # no stale index stays
+        stamp.unlink(missing_ok=True)
+        return PortalReport(0)
+    return PortalReport(search_index.write(out, cards, stamp))

@@ -17,19 +17,13 @@ from typing import Any
 from icalendar import Calendar, Event
 
 from .labels import FOLDER, HTML_LANG, SiteLang, label
-from .portal_words import PAGE, word
+from .portal_words import PAGE, pick, word
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED = {"zh": "feed.xml", "en": "feed.en.xml"}
 CALENDAR = {"zh": "events.ics", "en": "events.en.ics"}
 MAX_ENTRIES = 60
 ET.register_namespace("", ATOM)
-
-
-def _text(value: dict[str, str | None] | None, lang: SiteLang) -> str:
-    if not value:
-        return ""
-    return (value.get("en") if lang == "en" else None) or value.get("zh") or ""
 
 
 def upcoming(cards: list[dict[str, Any]], today: date) -> list[tuple[dict[str, Any], dict]]:
@@ -48,7 +42,7 @@ def combined_atom(out: Path, cards: list[dict[str, Any]], lang: SiteLang, title:
         if not path.is_file():
             continue
         root = ET.parse(path).getroot()
-        alliance = _text(card["name"], lang)
+        alliance = pick(card["name"], lang)
         for entry in root.findall(f"{{{ATOM}}}entry"):
             author = ET.SubElement(entry, f"{{{ATOM}}}author")
             ET.SubElement(author, f"{{{ATOM}}}name").text = alliance
@@ -88,11 +82,11 @@ def events_ics(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> byte
         item.add("dtstamp", datetime(day.year, day.month, day.day, tzinfo=UTC))
         item.add("dtstart", day)
         item.add("dtend", day + timedelta(days=1))
-        item.add("summary", f"{_text(event['title'], lang)} — {_text(card['name'], lang)}")
-        description = _text(event.get("summary"), lang)
+        item.add("summary", f"{pick(event['title'], lang)} — {pick(card['name'], lang)}")
+        description = pick(event.get("summary"), lang)
         if description:
             item.add("description", description)
-        item.add("url", card["urls"][lang] + "activities/")
+        item.add("url", f"{card['urls'][lang]}activities/#{event['id']}")
         item.add("categories", [label("key_events", lang)])
         calendar.add_component(item)
     return calendar.to_ical()

@@ -31,6 +31,7 @@ WORDS: dict[str, tuple[str, str]] = {
     "all": ("全部", "All"),
     "field": ("領域", "Field"),
     "region": ("執行單位地區", "Region of the institution"),
+    "region_short": ("地區", "Region"),
     "service": ("服務類型", "Service"),
     "fee": ("年費", "Yearly fee"),
     "shown": ("共 {total} 個聯盟", "{total} alliances"),
@@ -71,6 +72,13 @@ FEE_BANDS: dict[str, tuple[float, float, str, str]] = {
     "to50": (20, 50, "NT$2 萬至 5 萬元", "NT$20,001–50,000"),
     "over50": (50, float("inf"), "NT$5 萬元以上", "Over NT$50,000"),
 }
+
+
+def pick(value: dict[str, str | None] | None, lang: SiteLang) -> str:
+    """A card's text (``{zh, en}`` as stored in the build state) in ``lang``, else Chinese."""
+    if not value:
+        return ""
+    return (value.get("en") if lang == "en" else None) or value.get("zh") or ""
 
 
 def word(key: str, lang: SiteLang, **values: object) -> str:

@@ -15,8 +15,11 @@ from __future__ import annotations
 import asyncio
 import hashlib
 import html
+import importlib.util
+import json
 import re
 import shutil
+import tempfile
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -37,7 +40,6 @@ _POST = re.compile(r"^news/\d{4}/\d\d/\d\d/[^/]+/index\.html$")
 _FREE_PAGE = re.compile(r"^pages/[^/]+/index\.html$")
 _REPORT = re.compile(r"^reports/[^/]+\.html$")
 _HEADINGS = ("h1", "h2", "h3", "h4")
-BATCH = 64  # pages sent to the Pagefind process before waiting for its answers
 
 
 class SearchIndexError(Exception):
@@ -46,7 +48,7 @@ class SearchIndexError(Exception):
 
 @dataclass(frozen=True)
 class Record:
-    url: str  # from the site root, with a leading "/": Pagefind's result URL
+    path: str  # the page's file under site/; Pagefind makes the result URL from it
     html: str  # the reduced page Pagefind indexes
 
 
@@ -66,8 +68,8 @@ def kind_of(relative: str) -> str | None:
     return None
 
 
-def _content(page: str, selector: str) -> tuple[str, str] | None:
-    """(main content as HTML, its title) of a built page, or None if it has none."""
+def _content(page: str, selector: str) -> str | None:
+    """The main content of a built page as HTML, or None if it has none."""
     try:
         tree = lxml.html.fromstring(page)
     except (ParserError, ValueError):
@@ -76,7 +78,7 @@ def _content(page: str, selector: str) -> tuple[str, str] | None:
     if not found:
         return None
     main = found[0]
-    for junk in main.xpath(".//script|.//style|.//form|.//nav|.//*[@data-search-skip]"
+    for junk in main.xpath(".//script|.//style|.//form|.//nav"
                            "|.//a[contains(concat(' ', @class, ' '), ' headerlink ')]"):
         junk.drop_tree()
     for holder in main.xpath(".//*[@id]"):
@@ -85,12 +87,14 @@ def _content(page: str, selector: str) -> tuple[str, str] | None:
         heading = next((h for h in holder.iter(*_HEADINGS) if h.get("id") is None), None)
         if heading is not None:  # <article id="cap-4"><h2>…: the anchor goes on the heading
             heading.set("id", holder.attrib.pop("id"))
-    title = next((h.text_content().strip() for h in main.iter("h1")), "") or (
-        tree.findtext(".//title") or "").strip()
-    return lxml.html.tostring(main, encoding="unicode"), title
+    for heading in main.iter(*_HEADINGS):
+        for part in heading:  # <span>1</span><span>計畫亮點</span><span>Highlights</span>
+            if not (part.tail or "")[:1].isspace():
+                part.tail = " " + (part.tail or "")
+    return lxml.html.tostring(main, encoding="unicode")
 
 
-def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
+def _record(path: str, lang: SiteLang, content: str, alliance: str, kind: str) -> Record:
     page = (
         f'<!doctype html><html lang="{HTML_LANG[lang]}"><head><meta charset="utf-8">'
         f"</head><body><div data-pagefind-body>"
@@ -98,7 +102,7 @@ def _record(url: str, lang: SiteLang, content: str, alliance: str, kind: str) ->
         f'<p data-pagefind-ignore data-pagefind-meta="kind">{html.escape(kind)}</p>'
         f"{content}</div></body></html>"
     )
-    return Record(url, page)
+    return Record(path, page)
 
 
 @dataclass(frozen=True)
@@ -106,7 +110,7 @@ class Source:
     """A built page to index, before it is read."""
 
     path: Path
-    url: str
+    relative: str  # under site/, e.g. smart-sensing/zh-TW/capabilities/index.html
     lang: SiteLang
     selector: str  # where its main content is
     alliance: str
@@ -126,19 +130,20 @@ def sources(out: Path, cards: list[dict[str, Any]]) -> Iterator[Source]:
                     continue
                 selector = ("//body" if kind == "reports" and not relative.endswith("index.html")
                             else "//article[contains(@class, 'md-content__inner')]")
-                url = f"/{card['id']}/{folder}/" + relative.removesuffix("index.html")
-                yield Source(path, url, lang, selector, alliance, label(kind, lang))
+                yield Source(path, f"{card['id']}/{folder}/{relative}", lang, selector,
+                             alliance, label(kind, lang))
     for lang, name in PAGE.items():
         if (out / name).is_file():
-            yield Source(out / name, "/" + name, lang, "//main", word("portal_alliance", lang),
+            yield Source(out / name, name, lang, "//main", word("portal_alliance", lang),
                          word("portal_kind", lang))
 
 
 def records(found: list[Source]) -> Iterator[Record]:
+    """The reduced page of each source (a page without main content is left out)."""
     for source in found:
         content = _content(source.path.read_text(encoding="utf-8"), source.selector)
         if content is not None:
-            yield _record(source.url, source.lang, content[0], source.alliance, source.kind)
+            yield _record(source.relative, source.lang, content, source.alliance, source.kind)
 
 
 def fingerprint(found: list[Source]) -> str:
@@ -146,17 +151,47 @@ def fingerprint(found: list[Source]) -> str:
     digest = hashlib.sha256(Path(__file__).read_bytes())
     for source in found:
         stat = source.path.stat()
-        digest.update(f"{source.url}|{source.alliance}|{source.kind}|{stat.st_size}|"
+        digest.update(f"{source.relative}|{source.alliance}|{source.kind}|{stat.st_size}|"
                       f"{stat.st_mtime_ns}\0".encode())
     return digest.hexdigest()
 
 
 async def _index(pages: list[Record], dest: Path) -> None:
-    config = IndexConfig(output_path=str(dest))
-    async with PagefindIndex(config=config) as index:
-        for start in range(0, len(pages), BATCH):
-            await asyncio.gather(*(index.add_html_file(content=p.html, url=p.url)
-                                   for p in pages[start:start + BATCH]))
+    """Index the reduced pages in one request.
+
+    They are written to a scratch folder mirroring the site and indexed as a directory:
+    the Python API answers one request at a time, about ten a second, so adding pages one
+    by one would take minutes for a few thousand pages.
+    """
+    with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+        for page in pages:
+            target = Path(scratch) / page.path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(page.html, encoding="utf-8")
+        async with PagefindIndex(config=IndexConfig(output_path=str(dest))) as index:
+            found = await index.add_directory(scratch)
+            if found.get("page_count") != len(pages):
+                raise SearchIndexError(f"Pagefind indexed {found.get('page_count')} of "
+                                       f"{len(pages)} pages")
+
+
+def _normalise_entry(folder: Path) -> None:
+    """Check Pagefind's output and sort its entry file's keys.
+
+    Pagefind lists the languages in hash-map order; sorted, equal sites give equal files.
+    """
+    entry = folder / "pagefind-entry.json"
+    if not (folder / "pagefind.js").is_file() or not entry.is_file():
+        raise SearchIndexError(f"Pagefind wrote no pagefind.js or pagefind-entry.json "
+                               f"into {folder}")
+    text = entry.read_text(encoding="utf-8")
+    try:
+        data = json.loads(text)
+    except ValueError:
+        raise SearchIndexError(f"Pagefind's {entry.name} is not JSON ({len(text)} characters)"
+                               ) from None
+    entry.write_text(json.dumps(data, sort_keys=True, ensure_ascii=False,
+                                separators=(",", ":")), encoding="utf-8")
 
 
 def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
@@ -170,6 +205,10 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     dest = out / OUTPUT
     if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
         return len(found)
+    if importlib.util.find_spec("pagefind_bin_extended") is None:  # Chinese needs it
+        raise SearchIndexError("the extended Pagefind binary (PyPI pagefind-bin-extended) is "
+                               "not installed — run 'make site', which installs the pinned "
+                               "dependencies")
     pages = list(records(found))
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
@@ -177,11 +216,13 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
         # Its own thread and event loop: the caller may already be running one (Playwright).
         with ThreadPoolExecutor(max_workers=1) as thread:
             thread.submit(asyncio.run, _index(pages, fresh)).result()
+        _normalise_entry(fresh)
+    except SearchIndexError:
+        shutil.rmtree(fresh, ignore_errors=True)
+        raise
     except Exception as exc:  # the Pagefind process's failures reach us as any exception
         shutil.rmtree(fresh, ignore_errors=True)
         raise SearchIndexError(f"{type(exc).__name__}: {exc}") from exc
-    if not (fresh / "pagefind.js").is_file():
-        raise SearchIndexError(f"Pagefind wrote no pagefind.js into {fresh}")
     old = dest.with_name(".pagefind-old")
     shutil.rmtree(old, ignore_errors=True)
     if dest.exists():

@@ -37,11 +37,12 @@ def test_an_unknown_service_type_is_an_error(write_alliance, capsys):
 
 
 def test_second_example_is_clean_and_counted_as_its_targets_say():
-    """The food-safety example has no deliberate mistakes: 0 errors, 0 warnings."""
+    """The food-safety example: 0 errors, one deliberate warning (an announced event)."""
     folder = Path(__file__).resolve().parents[2] / "alliances" / "food-safety"
     result, findings = findings_for(folder, today=date(2026, 12, 1))
     assert result.alliance is not None
-    assert findings == []
+    assert [(f.severity.name, f.rule, f.record) for f in findings] == [
+        ("WARNING", "R15", "activities.yml:2026-12-18-year-end-showcase")]
     assert result.alliance.info.field == "民生化工"
     sheet = compute(result.alliance, 2025).kpi
     assert (sheet["members_total"], sheet["members_east"], sheet["income_membership"]) == (

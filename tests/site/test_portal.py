@@ -8,6 +8,7 @@ import re
 import xml.etree.ElementTree as ET
 from datetime import date
 
+import pytest
 from icalendar import Calendar
 from site_support import links_in, text_of
 
@@ -76,7 +77,7 @@ def test_the_search_index_holds_pages_of_every_alliance_in_both_languages(exampl
     text = "".join(gzip.decompress(p.read_bytes()).decode("utf-8", errors="replace")
                    for p in (folder / "fragment").glob("*.pf_fragment"))
     for url in ("/smart-sensing/zh-TW/capabilities/", "/food-safety/en/services/",
-                "/food-safety/zh-TW/news/2026/07/06/vibrio-kit-launch/", "/index.html"):
+                "/food-safety/zh-TW/news/2026/07/06/vibrio-kit-launch/", "/", "/index.en.html"):
         assert f'"url":"{url}"' in text, url
     assert "/smart-sensing/zh-TW/news/category/" not in text  # list pages are not indexed
     assert "/404.html" not in text
@@ -130,11 +131,11 @@ def test_the_calendar_lists_upcoming_public_events_only():
     assert events == [("alpha-today@alliance-portal", date(2026, 12, 2)),
                       ("beta-soon@alliance-portal", date(2026, 12, 18))]
     soon = calendar.walk("VEVENT")[1]
-    assert str(soon["url"]) == "https://beta.example/zh-TW/activities/"
+    assert str(soon["url"]) == "https://beta.example/zh-TW/activities/#soon"
     assert str(soon["summary"]) == "活動 soon — beta 聯盟"
     page = portal.portal_page(cards, "en", date(2026, 12, 2))
     assert page.index("活動 today") < page.index("活動 soon") and "活動 past" not in page
-    assert 'href="beta/en/activities/"' in page
+    assert 'href="beta/en/activities/#soon"' in page
 
 
 def test_a_hostile_alliance_name_is_inert_on_the_portal():
@@ -167,3 +168,59 @@ def test_an_alliance_outside_a_filter_is_told_how_to_enter_it():
     assert len(notes) == 2
     assert "add field: 民生化工, 生醫, 機電材料 or 土木能環" in notes[0]
     assert "add type: consulting, testing, visits, training or matching" in notes[1]
+
+
+def test_a_portal_built_without_the_index_offers_no_search():
+    cards = [_card("alpha", [])]
+    assert 'id="search"' in portal.portal_page(cards, "zh", date(2026, 12, 2))
+    assert 'id="search"' not in portal.portal_page(cards, "zh", date(2026, 12, 2), search=False)
+
+
+def _tiny_site(out):
+    page = out / "alpha" / "zh-TW" / "capabilities" / "index.html"
+    page.parent.mkdir(parents=True)
+    page.write_text('<html lang="zh-TW"><body><article class="md-content__inner">'
+                    '<h1>技術能量</h1><article id="cap-1"><h2>刀具磨耗</h2><p>監測</p></article>'
+                    "</article></body></html>", encoding="utf-8")
+    return [_card("alpha", [])]
+
+
+def test_the_index_is_written_once_and_rewritten_only_when_a_page_changes(tmp_path):
+    out, stamp = tmp_path / "site", tmp_path / "stamp.txt"
+    cards = _tiny_site(out)
+    assert search_index.write(out, cards, stamp) == 1
+    entry = out / search_index.OUTPUT / "pagefind-entry.json"
+    first = entry.stat().st_mtime_ns
+    assert search_index.write(out, cards, stamp) == 1 and entry.stat().st_mtime_ns == first
+    fragment = gzip.decompress(next((out / search_index.OUTPUT / "fragment").iterdir())
+                               .read_bytes()).decode()
+    assert '"url":"/alpha/zh-TW/capabilities/"' in fragment
+    assert '"id":"cap-1"' in fragment and '"alliance":"alpha 聯盟"' in fragment
+
+
+def test_a_pagefind_failure_is_a_clear_error_and_leaves_the_old_index(tmp_path, monkeypatch):
+    out, stamp = tmp_path / "site", tmp_path / "stamp.txt"
+    cards = _tiny_site(out)
+    search_index.write(out, cards, stamp)
+
+    async def broken(pages, dest):
+        raise RuntimeError("pagefind exited")
+
+    monkeypatch.setattr(search_index, "_index", broken)
+    stamp.unlink()
+    with pytest.raises(search_index.SearchIndexError, match="RuntimeError: pagefind exited"):
+        search_index.write(out, cards, stamp)
+    assert (out / search_index.OUTPUT / "pagefind.js").is_file()
+    assert not (out / "_portal" / ".pagefind-new").exists()
+
+
+def test_without_the_extended_binary_the_index_is_refused_clearly(tmp_path, monkeypatch):
+    import importlib.util
+
+    real = importlib.util.find_spec
+    def find_spec(name, *rest):
+        return None if name == "pagefind_bin_extended" else real(name, *rest)
+
+    monkeypatch.setattr(importlib.util, "find_spec", find_spec)
+    with pytest.raises(search_index.SearchIndexError, match="pagefind-bin-extended"):
+        search_index.write(tmp_path / "site", _tiny_site(tmp_path / "site"), tmp_path / "s")

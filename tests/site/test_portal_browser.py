@@ -97,3 +97,18 @@ def test_keyboard_only_search_filter_and_open(page, site_url):
     page.keyboard.press("ArrowDown")  # radio groups move with the arrow keys
     assert page.evaluate("document.activeElement.value") == "民生化工"
     assert not page.locator("#smart-sensing").is_visible()
+
+
+def test_hostile_text_in_the_index_is_shown_as_text(page, tampered_site):
+    from generator.site.serving import serve_folder
+
+    built, _ = tampered_site
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with serve_folder(built.out) as url:
+        first = _search(page, url, "index.html", "惡意公司")
+        assert "/smart-sensing/zh-TW/members/" in first.locator("a").get_attribute("href")
+        assert page.locator("#search-results b, #search-results script").count() == 0
+        assert "<b>Evil&Co</b>" in page.locator("#search-results").inner_text()
+        _search(page, url, "index.html", "XSS")
+    assert dialogs == []

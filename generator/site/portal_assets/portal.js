@@ -14,8 +14,7 @@ function count() {
 }
 document.querySelector(".filters").addEventListener("change", count);
 
-const section = document.getElementById("search");
-const form = section.querySelector("form");
+const section = document.getElementById("search");  // absent when built without the index
 const input = document.getElementById("q");
 const status = document.getElementById("search-status");
 const list = document.getElementById("search-results");
@@ -92,8 +91,13 @@ async function run(query) {
     ? fill(words.results, {n: search.results.length}) : fill(words.no_results, {q});
 }
 
-section.hidden = false;
-form.addEventListener("submit", (event) => { event.preventDefault(); run(input.value); });
-input.addEventListener("input", () => run(input.value));
-const initial = new URLSearchParams(location.search).get("q");
-if (initial) { input.value = initial; run(initial); }
+if (section) {
+  section.hidden = false;
+  section.querySelector("form").addEventListener("submit", (event) => {
+    event.preventDefault();
+    run(input.value);
+  });
+  input.addEventListener("input", () => run(input.value));
+  const initial = new URLSearchParams(location.search).get("q");
+  if (initial) { input.value = initial; run(initial); }
+}

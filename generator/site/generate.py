@@ -21,6 +21,7 @@ from ..model import Alliance
 from . import config as site_config
 from . import feeds
 from .dates import SourceDates, capped, newest
+from .images import Images
 from .labels import FOLDER, SiteLang
 from .model import Context, Page
 from .pages import FAMILIES, guide
@@ -60,6 +61,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     site = public_view(alliance, sheets)
     site.current_year = performance_year_of(today)
     dates = SourceDates(alliance.root)
+    images = Images(alliance.root, work.parent / ".images")
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -67,7 +69,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
 
     contexts: list[tuple[Context, list[Page], list[Page]]] = []
     for lang in LANGS:
-        ctx = Context(site, lang, dates)
+        ctx = Context(site, lang, dates, images)
         ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
                        for y, r in published.items()}
         pages = [p for family in FAMILIES for p in family.build(ctx)]
@@ -101,6 +103,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             target = docs / src
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(alliance.root / src, target)
+        images.write(docs)
         if published:
             shutil.copytree(work / "reports", docs / "reports")
         url = site_config.site_url(ctx, base_url)

@@ -17,7 +17,7 @@ import nh3
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "section", "figure", "figcaption", "img", "time", "details", "summary", "input", "label",
     "hr", "br", "span", "div", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "sup", "sub", "abbr", "mark", "small", "nav", "p", "code", "pre",
+    "sup", "sub", "abbr", "mark", "small", "nav", "p", "code", "pre", "picture", "source",
 }
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
@@ -35,7 +35,17 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "abbr": {"title"},
     "code": {"class"},
+    "source": {"type", "srcset"},
 }
+# The only srcset the site writes: a WebP twin under media/ (generator.site.images). Anything
+# else is dropped, so a srcset cannot point past the link checks done on href and src.
+_SRCSET = re.compile(r"(?:\.\./)*media(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)+\.webp")
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "srcset":
+        return value if _SRCSET.fullmatch(value) else None
+    return value
 _SCHEMES = {"http", "https", "mailto", "tel"}
 _TABLE_STYLE = {"text-align"}
 
@@ -52,6 +62,7 @@ def sanitize(fragment: str) -> str:
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=_SCHEMES,
         filter_style_properties=_TABLE_STYLE,
+        attribute_filter=_attribute,
     )
 
 

@@ -60,7 +60,9 @@ def _post(ctx: Context, post: NewsPost) -> Page:
     if post.image is not None:
         src = ctx.media_link("news/posts/", post.image.src)  # relative to the source file
         alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
-        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy }}")
+        size = ctx.images.size(post.image.src)
+        dims = f" width={size[0]} height={size[1]}" if size else ""
+        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy{dims} }}")
     body = _relink(ctx, join_cjk_lines(body_text))
 
     def tagged(text: str) -> str:

@@ -116,6 +116,8 @@ _LABELS: dict[str, tuple[str, str]] = {
     "phone": ("電話", "Phone"),
     "email": ("電子郵件", "E-mail"),
     "office": ("聯盟辦公室", "Alliance office"),
+    "hours": ("辦公時間", "Office hours"),
+    "map": ("在 OpenStreetMap 地圖上查看", "View on OpenStreetMap"),
     "pi_contact": ("計畫主持人", "Principal investigator"),
     "english_missing": ("", "This text is available in Chinese only."),
     "post_chinese_only": ("", "This post is available in Chinese only."),

@@ -69,7 +69,8 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
 
     contexts: list[tuple[Context, list[Page], list[Page]]] = []
     for lang in LANGS:
-        ctx = Context(site, lang, dates, images)
+        ctx = Context(site, lang, dates, images, today,
+                      site_config.site_url_for(site.id, site.website_url, lang, base_url))
         ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
                        for y, r in published.items()}
         pages = [p for family in FAMILIES for p in family.build(ctx)]
@@ -106,7 +107,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         images.write(docs)
         if published:
             shutil.copytree(work / "reports", docs / "reports")
-        url = site_config.site_url(ctx, base_url)
+        url = ctx.url
         _write(docs / feeds.FEED, feeds.atom(ctx, url))
         configs[ctx.lang] = site_config.write(
             ctx, pages, free, base_config=base_config, folder=folder,

@@ -46,6 +46,8 @@ class Context:
     lang: SiteLang
     dates: SourceDates
     images: Images
+    today: date  # the build day: which events are still to come
+    url: str  # this language build's published address (…/<lang>/)
     media: set[str] = field(default_factory=set)  # media/… files the pages reference
     fallbacks: list[str] = field(default_factory=list)  # texts shown in Chinese in English
     dropped_links: list[str] = field(default_factory=list)  # evidence/… links removed

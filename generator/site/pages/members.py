@@ -45,7 +45,7 @@ def build(ctx: Context) -> list[Page]:
         name = ctx.phrase(member.name, f"member {member.id} name")
         logo = (ctx.img(page, member.logo, "al-member__logo") if member.logo
                 else f'<span class="al-member__logo al-member__logo--text" aria-hidden="true">'
-                     f'{name[:2]}</span>')
+                     f'{escape(member.name.get(ctx.lang)[:2])}</span>')
         title = (f'<a href="{escape(member.website)}" rel="noopener">{name}</a>'
                  if member.website else name)
         facts = []

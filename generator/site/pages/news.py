@@ -66,7 +66,9 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
         size = ctx.images.size(post.image.src)
         dims = f" width={size[0]} height={size[1]}" if size else ""
-        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy{dims} }}")
+        # Not lazy: the lead picture is usually the largest thing on the post and on the news
+        # list (Lighthouse's LCP), and lazy loading would only delay it.
+        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image decoding=async{dims} }}")
     body = _relink(ctx, join_cjk_lines(body_text))
 
     def tagged(text: str) -> str:

@@ -245,6 +245,7 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
             image=front.image,
             body_zh=body,
             body_en=en[1] if en is not None else None,
+            event=front.event,
         ))
     return result
 

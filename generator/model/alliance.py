@@ -55,6 +55,7 @@ class Contact(Strict):
     address: Text | None = None
     phone: str | None = None
     email: str | None = None
+    hours: Text | None = None  # office hours, shown on the contact page
 
 
 class Website(Strict):

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from .events import NewsEvent
 from .types import Date, Id, Image, LocalText, Strict, Text
 
 
@@ -16,6 +17,7 @@ class NewsFrontMatter(Strict):
     summary: Text | None = None
     image: Image | None = None
     slug: Id | None = None
+    event: NewsEvent | None = None  # the event the post announces (generator.model.events)
 
 
 @dataclass(frozen=True)
@@ -31,3 +33,4 @@ class NewsPost:
     image: Image | None
     body_zh: str
     body_en: str | None
+    event: NewsEvent | None = None

@@ -15,4 +15,6 @@ def html_to_pdf(html: str) -> bytes:
     logging.getLogger("fontTools").setLevel(logging.ERROR)
     from weasyprint import HTML
 
-    return HTML(string=html).write_pdf()
+    # Tagged (structure tree, reading order, /Lang from <html lang>) for screen readers;
+    # the bookmarks come from the headings (report.css sets their labels).
+    return HTML(string=html).write_pdf(pdf_tags=True)

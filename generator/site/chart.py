@@ -8,10 +8,18 @@ FONT = "'Noto Sans CJK TC', 'Noto Sans TC', 'Microsoft JhengHei', sans-serif"
 COLOURS = ("#1565c0", "#2e7d32", "#ef6c00", "#6a1b9a")
 
 
+WIDTH, BAR_H, GAP, LEFT, TOP = 520, 34, 14, 96, 44
+
+
+def region_bars_size(count: int) -> tuple[int, int]:
+    """Width and height of :func:`region_bars` for ``count`` rows (the page's <img> says it)."""
+    return WIDTH, TOP + count * (BAR_H + GAP) + 8
+
+
 def region_bars(rows: list[tuple[str, int]], title: str) -> str:
     """Horizontal bars, one per region, with the count written beside each bar."""
-    width, bar_h, gap, left, top = 520, 34, 14, 96, 44
-    height = top + len(rows) * (bar_h + gap) + 8
+    width, bar_h, gap, left, top = WIDTH, BAR_H, GAP, LEFT, TOP
+    height = region_bars_size(len(rows))[1]
     longest = max([n for _, n in rows] + [1])
     scale = (width - left - 60) / longest
     parts = [

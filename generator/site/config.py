@@ -24,13 +24,11 @@ OG_LOCALE = {"zh": "zh_TW", "en": "en_US"}
 SHARE_IMAGE = "assets/images/share.png"  # 1200×630, the size link previews expect
 
 
-def site_url(ctx: Context, base_url: str | None) -> str:
+def site_url_for(alliance_id: str, website_url: str, lang: SiteLang,
+                 base_url: str | None) -> str:
     """``<base>/<id>/<lang>/`` when publishing under a shared base, else the alliance's URL."""
-    if base_url:
-        root = base_url.rstrip("/") + f"/{ctx.site.id}/"
-    else:
-        root = ctx.site.website_url.rstrip("/") + "/"
-    return root + FOLDER[ctx.lang] + "/"
+    root = f"{base_url.rstrip('/')}/{alliance_id}" if base_url else website_url.rstrip("/")
+    return f"{root}/{FOLDER[lang]}/"
 
 
 def write(ctx: Context, pages: list[Page], free: list[Page], *, base_config: Path,

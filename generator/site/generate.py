@@ -23,6 +23,7 @@ from ..model.pages import FreePage
 from . import config as site_config
 from . import directory, feeds
 from .dates import SourceDates, capped
+from .images import Images
 from .labels import FOLDER, SiteLang
 from .model import Context, Page
 from .pages import FAMILIES, guide
@@ -65,6 +66,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     site = public_view(alliance, sheets)
     site.current_year = performance_year_of(today)
     dates = SourceDates(alliance.root)
+    images = Images(alliance.root, work.parent / ".images")
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
@@ -72,7 +74,8 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
 
     contexts: list[tuple[Context, list[Page], list[Page]]] = []
     for lang in LANGS:
-        ctx = Context(site, lang, dates)
+        ctx = Context(site, lang, dates, images, today,
+                      site_config.site_url_for(site.id, site.website_url, lang, base_url))
         ctx.reports = {y: {k: v for k, v in r.items() if k in ("html", "pdf") and v}
                        for y, r in published.items()}
         try:
@@ -114,9 +117,10 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
             _write(docs / path, text)
         if cleaned.is_dir():
             shutil.copytree(cleaned / "media", docs / "media")
+        images.write(docs)
         if published:
             shutil.copytree(work / "reports", docs / "reports")
-        url = urls[ctx.lang] = site_config.site_url(ctx, base_url)
+        url = urls[ctx.lang] = ctx.url
         _write(docs / feeds.FEED, feeds.atom(ctx, url))
         configs[ctx.lang] = site_config.write(
             ctx, pages, free, base_config=base_config, folder=folder,

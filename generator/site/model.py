@@ -11,6 +11,7 @@ from .. import userfiles
 from ..formats import long_date
 from ..model.types import Image, LocalText
 from .dates import SourceDates
+from .images import Images
 from .labels import SiteLang, label
 from .privacy import PublicSite
 from .text import escape, render_inline, render_markdown
@@ -45,6 +46,9 @@ class Context:
     site: PublicSite
     lang: SiteLang
     dates: SourceDates
+    images: Images
+    today: date  # the build day: which events are still to come
+    url: str  # this language build's published address (…/<lang>/)
     media: set[str] = field(default_factory=set)  # media/… files the pages reference
     fallbacks: list[str] = field(default_factory=list)  # texts shown in Chinese in English
     dropped_links: list[str] = field(default_factory=list)  # evidence/… links removed
@@ -147,9 +151,17 @@ class Context:
             return ""
         alt = self.text(image.alt, f"alt of {image.src}")
         attrs = (f' class="{css}"' if css else "") + self.lang_attr(image.alt)
-        loading = ' loading="lazy"' if lazy else ""
-        return (f'<img src="{escape(self.media_link(page, image.src))}" '
-                f'alt="{escape(alt)}"{attrs}{loading}>')
+        size = self.images.size(image.src)
+        if size is not None:  # the browser keeps the space: nothing moves when it loads
+            attrs += f' width="{size[0]}" height="{size[1]}"'
+        attrs += ' loading="lazy" decoding="async"' if lazy else ""
+        tag = (f'<img src="{escape(self.media_link(page, image.src))}" '
+               f'alt="{escape(alt)}"{attrs}>')
+        webp = self.images.webp_of(image.src)
+        if webp is None:
+            return tag
+        return (f'<picture><source type="image/webp" srcset="{escape(self.rel(page, webp))}">'
+                f"{tag}</picture>")
 
     def short_day(self, value: date) -> str:
         """A date for tables, kept on one line (the same words as :meth:`day`)."""

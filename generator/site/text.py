@@ -20,7 +20,7 @@ from .. import userfiles
 _TAGS = set(nh3.ALLOWED_TAGS) | {
     "section", "figure", "figcaption", "img", "time", "details", "summary", "input", "label",
     "hr", "br", "span", "div", "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption",
-    "sup", "sub", "abbr", "mark", "small", "nav", "p", "code", "pre",
+    "sup", "sub", "abbr", "mark", "small", "nav", "p", "code", "pre", "picture", "source",
 }
 _ATTRIBUTES: dict[str, set[str]] = {
     "*": {"class", "id", "title", "lang", "dir", "role", "hidden", "tabindex"},
@@ -38,7 +38,19 @@ _ATTRIBUTES: dict[str, set[str]] = {
     "blockquote": {"cite"},
     "abbr": {"title"},
     "code": {"class"},
+    "source": {"type", "srcset"},
 }
+# The only srcset the site writes: a WebP twin under media/ (generator.site.images). Anything
+# else is dropped, so a srcset cannot point past the link checks done on href and src.
+_SRCSET = re.compile(r"(?:\.\./)*media(?:/[A-Za-z0-9_][A-Za-z0-9_.-]*)+\.webp")
+
+
+def _attribute(tag: str, name: str, value: str) -> str | None:
+    if name == "srcset":
+        return value if _SRCSET.fullmatch(value) else None
+    return value
+
+
 _SCHEMES = {"http", "https", "mailto", "tel"}
 _TABLE_STYLE = {"text-align"}
 
@@ -59,8 +71,14 @@ def sanitize(fragment: str, *, page: bool = False) -> str:
         generic_attribute_prefixes={"data-", "aria-"},
         url_schemes=_SCHEMES,
         filter_style_properties=_TABLE_STYLE,
-        attribute_filter=_no_private_link if page else None,
+        attribute_filter=_page_attribute if page else _attribute,
     )
+
+
+def _page_attribute(tag: str, attribute: str, value: str) -> str | None:
+    """A whole page: the srcset policy and the private-link net together."""
+    kept = _attribute(tag, attribute, value)
+    return None if kept is None else _no_private_link(tag, attribute, kept)
 
 
 def _no_private_link(tag: str, attribute: str, value: str) -> str | None:

@@ -65,7 +65,13 @@ def test_one_date_format_per_language(example_site: Built):
         shown = set()
         for path in _pages(example_site.out / ID / lang):
             doc = lxml_html.fromstring(path.read_bytes())
-            shown |= {t.text_content().strip() for t in doc.iter("time")}
+            for stamp in doc.iter("time"):
+                text = stamp.text_content().strip()
+                if "T" in (stamp.get("datetime") or ""):  # an event: the date, then HH:MM
+                    text = re.sub(r"(^|[ ,]+)\d{2}:\d{2}$", "", text)
+                    if not text:
+                        continue  # the end time of a one-day event
+                shown.add(text)
         assert len(shown) > 20
         odd = sorted(d for d in shown if not DATE[lang].match(d))
         assert not odd, (lang, odd[:10])

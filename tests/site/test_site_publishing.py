@@ -107,3 +107,14 @@ def test_scaffold_workflow_is_the_one_tested(tmp_path: Path):
 
     assert (new.SCAFFOLD.parent / "workflows" / "alliance-pages.yml").resolve() == (
         REPO / "generator/workflows/alliance-pages.yml").resolve()
+
+
+def test_contact_has_a_map_link_and_office_hours_in_each_language(example_site: Built):
+    zh = text_of(example_site.out / ID / "zh-TW" / "contact" / "index.html")
+    en = text_of(example_site.out / ID / "en" / "contact" / "index.html")
+    osm = "https://www.openstreetmap.org/search?query=408%20%E8%87%BA%E4%B8%AD%E5%B8%82"
+    assert osm in zh and osm in en  # the Chinese address finds the place in both
+    assert "<dt>辦公時間</dt><dd>週一至週五 9:00–12:00、13:30–17:00" in zh
+    assert "<dt>Office hours</dt><dd>Monday to Friday" in en
+    assert "04-0000-1234 ext. 3121</a>" in en and "04-0000-1234 分機 3121</a>" in zh
+    assert "<iframe" not in zh + en  # a link, never embedded tiles

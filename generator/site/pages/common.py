@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import quote
 
 from ..model import Context
 from ..text import escape
@@ -16,6 +17,11 @@ def post_url(post_date: date, slug: str) -> str:
 def money(ctx: Context, thousands: float) -> str:
     """Fees are kept in thousands of NTD and shown in NT$, e.g. 10 → NT$10,000."""
     return f"NT${round(thousands * 1000):,}"
+
+
+def map_link(address: str) -> str:
+    """An OpenStreetMap search for ``address`` (a link, no embedded tiles or trackers)."""
+    return "https://www.openstreetmap.org/search?query=" + quote(address, safe="")
 
 
 def phone_text(ctx: Context, phone: str) -> str:

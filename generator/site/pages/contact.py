@@ -6,7 +6,7 @@ import re
 
 from ..model import Context, Page
 from ..text import escape
-from .common import block, phone_text
+from .common import block, map_link, phone_text
 
 
 def build(ctx: Context) -> list[Page]:
@@ -16,7 +16,11 @@ def build(ctx: Context) -> list[Page]:
     contact = site.contact
     if contact.address:
         rows.append((ctx.label("address"),
-                     ctx.phrase(contact.address, "contact address")))
+                     ctx.phrase(contact.address, "contact address")
+                     + f'<br><a href="{escape(map_link(contact.address.zh))}">'
+                     f'{escape(ctx.label("map"))}</a>'))
+    if contact.hours:
+        rows.append((ctx.label("hours"), ctx.phrase(contact.hours, "office hours")))
     if contact.phone:
         digits = re.sub(r"[^\d+]", "", contact.phone.split("分機")[0].split("ext")[0])
         rows.append((ctx.label("phone"),

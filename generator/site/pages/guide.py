@@ -71,7 +71,8 @@ def _sitemap(ctx: Context, pages: list[Page]) -> Page:
                    for k, word in KEYS)
     body = block(f"<p>{escape(_pick(_KEYS_INTRO, ctx))}</p><ul>{keys}</ul>"
                  f"<p>{escape(_pick(_SKIP, ctx))}</p>")
-    links = "".join(f'<li><a href="{escape(ctx.rel(page, p.url))}">{escape(p.title)}</a></li>'
+    links = "".join(f'<li><a href="{escape(ctx.rel(page, p.url))}">'
+                    f'{escape(ctx.label("home") if p.path == "index.md" else p.title)}</a></li>'
                     for p in pages if p.nav)
     links += (f'<li><a href="{escape(ctx.rel(page, "accessibility/"))}">'
               f'{escape(ctx.label("accessibility"))}</a></li>')

@@ -5,6 +5,7 @@ from __future__ import annotations
 from ..dates import capped, newest
 from ..model import Context, Page
 from ..text import escape
+from . import events
 from .common import block, button, post_url
 from .news import post_summary, summary_lang
 
@@ -33,6 +34,9 @@ def build(ctx: Context) -> list[Page]:
         for text, value in figures
     )
     body = block(hero) + block(f'<div class="al-stats">{stats}</div>')
+    upcoming = events.upcoming_block(ctx, page)
+    if upcoming:
+        body += block(upcoming)
 
     posts = site.news[:LATEST]
     if posts:

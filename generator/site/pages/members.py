@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...model.regions import REGION_NAMES, REGIONS
-from ..chart import region_bars
+from ..chart import region_bars, region_bars_size
 from ..model import Context, Page
 from ..text import escape
 from .common import block, heading
@@ -31,12 +31,13 @@ def build(ctx: Context) -> list[Page]:
         rows = [(REGION_NAMES[r][index], int(kpi[f"members_{r}"])) for r in REGIONS]
         title = ctx.label("by_region") + f" ({year})"
         ctx.files[CHART] = region_bars(rows, title)
+        width, height = region_bars_size(len(rows))
         sep = "、" if ctx.lang == "zh" else ", "
         alt = ctx.label("region_chart_alt", year=year,
                         parts=sep.join(f"{name} {n}" for name, n in rows))
         body += heading(ctx.label("by_region"))
         body += block(f'<figure class="al-chart"><img src="{escape(ctx.rel(page, CHART))}" '
-                      f'alt="{escape(alt)}" width="520"></figure>')
+                      f'alt="{escape(alt)}" width="{width}" height="{height}"></figure>')
     body += heading(ctx.label("member_list"))
     cards = []
     for member in sorted(site.members, key=lambda m: (REGIONS.index(m.region)
@@ -44,7 +45,7 @@ def build(ctx: Context) -> list[Page]:
         name = ctx.phrase(member.name, f"member {member.id} name")
         logo = (ctx.img(page, member.logo, "al-member__logo") if member.logo
                 else f'<span class="al-member__logo al-member__logo--text" aria-hidden="true">'
-                     f'{name[:2]}</span>')
+                     f'{escape(member.name.get(ctx.lang)[:2])}</span>')
         title = (f'<a href="{escape(member.website)}" rel="noopener">{name}</a>'
                  if member.website else name)
         facts = []

@@ -17,6 +17,7 @@ from ..dates import capped, newest
 from ..labels import category_label
 from ..model import Context, Page
 from ..text import escape, join_cjk_lines, md_escape, yaml_string
+from . import events
 from .common import block
 
 POSTS_DIR = "news/posts"
@@ -33,6 +34,9 @@ def _index(ctx: Context) -> Page:
     feed = escape(ctx.rel(page, "feed.xml"))
     page.body = f"# {ctx.label('news')}\n\n" + block(f'<p class="al-feed"><a href="{feed}" '
                       f'type="application/atom+xml">{escape(ctx.label("feed"))}</a></p>')
+    upcoming = events.upcoming_block(ctx, page)
+    if upcoming:
+        page.body += block(upcoming)
     return page
 
 
@@ -59,7 +63,11 @@ def _post(ctx: Context, post: NewsPost) -> Page:
     if post.image is not None:
         src = ctx.media_link("news/posts/", post.image.src)  # relative to the source file
         alt = ctx.text(post.image.alt, f"news {post.slug} image alt")
-        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image loading=lazy }}")
+        size = ctx.images.size(post.image.src)
+        dims = f" width={size[0]} height={size[1]}" if size else ""
+        # Not lazy: the lead picture is usually the largest thing on the post and on the news
+        # list (Lighthouse's LCP), and lazy loading would only delay it.
+        parts.append(f"![{md_escape(alt)}]({src}){{ .al-post-image decoding=async{dims} }}")
     body = _relink(ctx, join_cjk_lines(body_text))
 
     def tagged(text: str) -> str:
@@ -69,9 +77,16 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         return f'<div lang="zh-TW" markdown="1">\n\n{text.strip()}\n\n</div>'
 
     lead = "{ .al-lead" + (' lang="zh-TW"' if summary_lang(ctx, post) else "") + " }"
+    facts = ""
+    if post.event is not None:
+        facts = events.box(ctx, post)
+        page.meta["event"] = events.structured(ctx, post)
+        ctx.files[events.ics_path(post)] = events.ics(ctx, post)
     if summary:
         parts.append(md_escape(summary) + "\n" + lead)
         parts.append("<!-- more -->")
+        if facts:
+            parts.append(block(facts).strip())
         if fallback:
             parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
         parts.append(tagged(body))
@@ -79,6 +94,8 @@ def _post(ctx: Context, post: NewsPost) -> Page:
         first, _, rest = body.strip().partition("\n\n")
         parts.append(tagged(first))
         parts.append("<!-- more -->")
+        if facts:
+            parts.append(block(facts).strip())
         if fallback:
             parts.append(f'!!! note ""\n    {ctx.label("post_chinese_only")}')
         parts.append(tagged(rest))

@@ -52,6 +52,7 @@ from .model.alliance import (
     Tier,
     Website,
 )
+from .model.events import NewsEvent
 from .model.members import Contract
 from .model.news import NewsFrontMatter
 from .model.outcomes import (
@@ -76,7 +77,7 @@ PUBLISHED: dict[type[BaseModel], frozenset[str]] = {
         "field", "logo"}),  # the review group and the logo: the portal's card and filter
     ProjectInfo: frozenset({"number", "first_year", "years", "phase"}),
     TeamMember: frozenset({"name", "role", "title", "department", "email", "photo"}),
-    Contact: frozenset({"address", "phone", "email"}),
+    Contact: frozenset({"address", "phone", "email", "hours"}),
     Website: frozenset({"url", "established"}),
     Capability: frozenset({"title", "summary", "image"}),
     Service: frozenset({"title", "summary", "type"}),  # type: the portal's service filter
@@ -87,7 +88,9 @@ PUBLISHED: dict[type[BaseModel], frozenset[str]] = {
     StaffCount: frozenset({"undergraduate", "master", "phd", "postdoc", "assistant"}),
     Image: frozenset({"src", "alt"}),
     LocalText: frozenset({"zh", "en"}),
-    NewsFrontMatter: frozenset({"title", "date", "categories", "summary", "image", "slug"}),
+    NewsFrontMatter: frozenset({"title", "date", "categories", "summary", "image", "slug",
+                                "event"}),
+    NewsEvent: frozenset({"start", "end", "venue", "address", "registration"}),
     # With the member's consent (public: true) only:
     Member: frozenset({"id", "name", "city", "tier", "public", "website", "logo"}),
     # Public activities only; never the members served:

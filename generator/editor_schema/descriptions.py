@@ -71,6 +71,8 @@ KEY_DOCS: dict[str, Doc] = {
     "email": ("電子郵件", "E-mail address"),
     "phone": ("電話", "Phone number"),
     "address": ("地址", "Address"),
+    "hours": ("服務時間，例如 週一至週五 09:00–17:00（公開）",
+              "Office hours, e.g. Mon–Fri 09:00–17:00 (public)"),
     "start": ("開始日 YYYY-MM-DD", "Start date, YYYY-MM-DD"),
     "end": ("結束日 YYYY-MM-DD", "End date, YYYY-MM-DD"),
     "zh": ("中文（正體）", "Traditional Chinese"),

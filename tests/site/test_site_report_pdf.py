@@ -12,10 +12,10 @@ import pikepdf
 import pytest
 from site_support import Built
 
+from generator.model.sheet_keys import ITEM_TITLES
+
 ID = "smart-sensing"
-ITEMS = ["計畫亮點", "聯盟會員數", "聯盟經常性營運收入", "聯盟推廣活動", "對聯盟會員之服務或輔導",
-         "輔導聯盟會員開發新產品或新技術", "衍生之技術服務或產學合作計畫", "協助聯盟會員衍生成果",
-         "其它重要成果", "計畫核定研究生人數"]
+ITEMS = [zh for zh, _ in ITEM_TITLES.values()]  # the eTop form's own item names
 
 
 @pytest.fixture(scope="module")

@@ -1,7 +1,8 @@
 """Facts about one fetched page, taken while LinkChecker already holds its HTML in memory.
 
-One parse (lxml), one trafilatura extraction, one htmldate call per page: the freshness
-evidence and the anchors come from the same crawl as the link check, not a second pass.
+One lxml parse per page, shared by the anchors, the dates, htmldate and the main text
+(``maintext``): the freshness evidence and the anchors come from the same crawl as the link
+check, not a second pass.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import re
 
 import htmldate
 import lxml.html
-import trafilatura
 from lxml import etree
 
 from site_checks.evidence.dates import (
@@ -23,6 +23,7 @@ from site_checks.evidence.dates import (
     scan,
 )
 from site_checks.evidence.fingerprint import blocks, fingerprint_blocks
+from site_checks.evidence.maintext import main_text
 from site_checks.models import ClaimedDate, PageFacts
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
@@ -108,11 +109,8 @@ def page_facts(
     if found:
         dates.append(ClaimedDate("htmldate", found, url, "content"))
 
-    # trafilatura parses the page as served; the fingerprint masks dates in any form
-    main = trafilatura.extract(
-        html, url=url, fast=True, include_comments=False, include_tables=True,
-        deduplicate=False,
-    ) or body_text.replace(footer_text, "")
+    # last: main_text drops the furniture from the tree; the fingerprint masks dates
+    main = main_text(tree) or body_text.replace(footer_text, "")
     main_blocks = blocks(main)
     fp = fingerprint_blocks(main_blocks)
     return PageFacts(

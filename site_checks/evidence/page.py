@@ -12,7 +12,6 @@ import json
 import re
 
 import htmldate
-import lxml.html
 from lxml import etree
 
 from site_checks.evidence.dates import (
@@ -23,10 +22,10 @@ from site_checks.evidence.dates import (
     scan,
 )
 from site_checks.evidence.fingerprint import blocks, fingerprint_blocks
+from site_checks.evidence.htmltree import parse
 from site_checks.evidence.maintext import main_text
 from site_checks.models import ClaimedDate, PageFacts
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: Elements whose dates are site furniture, not content.
 _FOOTER_XPATH = (
     "//footer | //*[@role='contentinfo'] | //*[contains(@class,'footer') or contains(@id,'footer')"
@@ -71,11 +70,7 @@ def page_facts(
     Ids are taken from the page as served: links point at what the browser sees, so an id
     such as ``news-114年5月3日`` must not go through the date rewriting the text gets.
     """
-    try:
-        # lxml refuses text that still declares an encoding (XHTML): it is decoded already
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
-        tree = lxml.html.document_fromstring("<html><body></body></html>")
+    tree = parse(html)
     anchors = frozenset(
         v for v in tree.xpath("//@id | //a/@name") if isinstance(v, str) and v
     )

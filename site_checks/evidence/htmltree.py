@@ -12,6 +12,9 @@ import lxml.html
 from lxml import etree
 
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
+#: libxml2 stops reading a page nested deeper than 256 elements (the links after it are lost,
+#: not only the deep ones); ``huge_tree`` lifts that to beyond the 512 ``complexity`` allows.
+_PARSER = lxml.html.HTMLParser(huge_tree=True)
 
 
 def parse(html: str) -> lxml.html.HtmlElement:
@@ -19,6 +22,7 @@ def parse(html: str) -> lxml.html.HtmlElement:
     cannot make a document of (empty, or only a comment)."""
     try:
         # lxml refuses text that still declares an encoding (XHTML): it is decoded already
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
+        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1),
+                                             parser=_PARSER)
     except (etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html><body></body></html>")

@@ -69,6 +69,17 @@ def test_links_of_every_corpus_page_are_the_ones_the_soup_finds(page):
     assert data.found == _soup_links(raw)
 
 
+@pytest.mark.parametrize("depth", [10, 300, 500])
+def test_links_deep_in_a_page_and_after_it_are_found(depth):
+    """Up to the nesting ``complexity`` allows (512): libxml2 alone stops at 256."""
+    raw = ("<html><body>" + "<div>" * depth + "<a href='deep.html'>深</a>" + "</div>" * depth
+           + "<a href='after.html'>後</a></body></html>").encode()
+    data = _url_data(raw)
+    linkfinder.parse_html(data)
+    assert [url for url, _name, _base in data.found] == ["deep.html", "after.html"]
+    assert data.found == _soup_links(raw)
+
+
 @pytest.mark.parametrize(("meta", "allows"), [
     ('<meta name="robots" content="noindex, nofollow">', False),
     ('<meta name="robots" content="NOFOLLOW">', False),

@@ -15,6 +15,10 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: libxml2 stops reading a page nested deeper than 256 elements (the links after it are lost,
 #: not only the deep ones); ``huge_tree`` lifts that to beyond the 512 ``complexity`` allows.
 _PARSER = lxml.html.HTMLParser(huge_tree=True)
+#: libxml2 also drops whatever follows ``</html>`` (a counter, a tracking image, stray links
+#: hosting tools append); browsers put it in the body. Without the end tags of body and html,
+#: libxml2 does the same, and closes both at the end of the text.
+_END_OF_DOCUMENT = re.compile(r"</(?:body|html)\s*>", re.IGNORECASE)
 
 
 def parse(html: str) -> lxml.html.HtmlElement:
@@ -22,7 +26,7 @@ def parse(html: str) -> lxml.html.HtmlElement:
     cannot make a document of (empty, or only a comment)."""
     try:
         # lxml refuses text that still declares an encoding (XHTML): it is decoded already
-        return lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1),
-                                             parser=_PARSER)
+        html = _END_OF_DOCUMENT.sub("", _XML_DECLARATION.sub("", html, count=1))
+        return lxml.html.document_fromstring(html, parser=_PARSER)
     except (etree.ParserError, ValueError):
         return lxml.html.document_fromstring("<html><body></body></html>")

@@ -80,6 +80,17 @@ def test_links_deep_in_a_page_and_after_it_are_found(depth):
     assert data.found == _soup_links(raw)
 
 
+@pytest.mark.parametrize("tail", ["</body></html>", "</BODY>\n</HTML >", "</html>"])
+def test_links_after_the_end_of_the_document_are_found(tail):
+    """Browsers (and the soup) read what follows ``</html>``; libxml2 alone drops it."""
+    raw = (f"<html><body><a href='x.html'>x</a>{tail}\n<a href='post.html'>p</a>"
+           "<img src='counter.png'>").encode()
+    data = _url_data(raw)
+    linkfinder.parse_html(data)
+    assert [url for url, _name, _base in data.found] == ["x.html", "post.html", "counter.png"]
+    assert data.found == _soup_links(raw)
+
+
 @pytest.mark.parametrize(("meta", "allows"), [
     ('<meta name="robots" content="noindex, nofollow">', False),
     ('<meta name="robots" content="NOFOLLOW">', False),

@@ -2,7 +2,8 @@
 
 Measured (known-traps.md): after a rebuild that rewrote every file, Last-Modified, ETag,
 sitemap lastmod, raw-HTML hashes and htmldate all flagged every page as changed; only a hash of
-the main text as trafilatura extracts it, with dates masked, flagged exactly the pages edited.
+the main text (``maintext``; trafilatura's then), with dates masked, flagged exactly the pages
+edited.
 SHA-256 says *whether* the text changed; SimHash says *how much* (Hamming distance of 64-bit
 fingerprints), which the report shows so an officer can tell a typo from a new article.
 """

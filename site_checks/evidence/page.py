@@ -1,7 +1,8 @@
 """Facts about one fetched page, taken while LinkChecker already holds its HTML in memory.
 
-One parse (lxml), one trafilatura extraction, one htmldate call per page: the freshness
-evidence and the anchors come from the same crawl as the link check, not a second pass.
+One lxml parse per page, shared by the anchors, the dates, htmldate and the main text
+(``maintext``): the freshness evidence and the anchors come from the same crawl as the link
+check, not a second pass.
 """
 
 from __future__ import annotations
@@ -11,8 +12,6 @@ import json
 import re
 
 import htmldate
-import lxml.html
-import trafilatura
 from lxml import etree
 
 from site_checks.evidence.dates import (
@@ -23,9 +22,10 @@ from site_checks.evidence.dates import (
     scan,
 )
 from site_checks.evidence.fingerprint import blocks, fingerprint_blocks
+from site_checks.evidence.htmltree import parse
+from site_checks.evidence.maintext import main_text
 from site_checks.models import ClaimedDate, PageFacts
 
-_XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 #: Elements whose dates are site furniture, not content.
 _FOOTER_XPATH = (
     "//footer | //*[@role='contentinfo'] | //*[contains(@class,'footer') or contains(@id,'footer')"
@@ -70,11 +70,7 @@ def page_facts(
     Ids are taken from the page as served: links point at what the browser sees, so an id
     such as ``news-114年5月3日`` must not go through the date rewriting the text gets.
     """
-    try:
-        # lxml refuses text that still declares an encoding (XHTML): it is decoded already
-        tree = lxml.html.document_fromstring(_XML_DECLARATION.sub("", html, count=1))
-    except (etree.ParserError, ValueError):
-        tree = lxml.html.document_fromstring("<html><body></body></html>")
+    tree = parse(html)
     anchors = frozenset(
         v for v in tree.xpath("//@id | //a/@name") if isinstance(v, str) and v
     )
@@ -108,11 +104,8 @@ def page_facts(
     if found:
         dates.append(ClaimedDate("htmldate", found, url, "content"))
 
-    # trafilatura parses the page as served; the fingerprint masks dates in any form
-    main = trafilatura.extract(
-        html, url=url, fast=True, include_comments=False, include_tables=True,
-        deduplicate=False,
-    ) or body_text.replace(footer_text, "")
+    # last: main_text drops the furniture from the tree; the fingerprint masks dates
+    main = main_text(tree) or body_text.replace(footer_text, "")
     main_blocks = blocks(main)
     fp = fingerprint_blocks(main_blocks)
     return PageFacts(

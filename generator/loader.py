@@ -252,12 +252,9 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
 
 def _read_post(path: Path, root: Path, findings: list[Finding]
                ) -> tuple[NewsFrontMatter, str, SourceFile] | None:
-    try:
-        text = userfiles.read_text(root, path)
-    except userfiles.Refused as exc:
-        findings.append(error(Where(path), exc.reason, exc.fix))
+    text = _read_markdown(root, path, findings)
+    if text is None:
         return None
-    findings.extend(_link_findings(root, path, text))
     match = re.match(r"^---\s*\n(.*?)\n---\s*(?:\n|$)(.*)$", text, re.S)
     if not match:
         findings.append(error(
@@ -330,13 +327,21 @@ def _load_pages(root: Path, findings: list[Finding]) -> list[FreePage]:
     return pages
 
 
-def _read_page(root: Path, path: Path, findings: list[Finding]) -> PageText | None:
+def _read_markdown(root: Path, path: Path, findings: list[Finding]) -> str | None:
+    """A post or page through the file boundary, its links judged; None when refused."""
     try:
         text = userfiles.read_text(root, path)
     except userfiles.Refused as exc:
         findings.append(error(Where(path), exc.reason, exc.fix))
         return None
     findings.extend(_link_findings(root, path, text))
+    return text
+
+
+def _read_page(root: Path, path: Path, findings: list[Finding]) -> PageText | None:
+    text = _read_markdown(root, path, findings)
+    if text is None:
+        return None
     match = _FRONT.match(text)
     if not match:
         return PageText(path, None, None, None, text)

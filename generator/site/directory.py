@@ -20,6 +20,7 @@ from ..model.regions import DEFAULT_REGIONS, OUTLYING, Region, canonical_county
 from ..model.types import LocalText
 from .dates import SourceDates, capped, newest
 from .labels import SiteLang
+from .pages.common import post_url
 from .privacy import PublicSite
 
 THEME_LOGO = "assets/images/logo.svg"  # Material's logo of every alliance site (mkdocs.yml)
@@ -62,11 +63,19 @@ def card(site: PublicSite, reports: dict[int, dict[str, str | None]], dates: Sou
     logo = ({"src": site.logo.src, "alt": _text(site.logo.alt)} if site.logo is not None
             else {"src": THEME_LOGO, "alt": None})
     since = date(site.current_year, 2, 1) if site.current_year else date.min
+    # Events a post announces (with time, venue and registration) first; a public activity on
+    # a day no post announces is listed too. ``path``: the page, inside a language's site.
     events = [
+        {"id": p.slug, "date": p.event.start.date().isoformat(), "kind": "announced",
+         "title": _text(p.title), "summary": _text(p.summary), "path": post_url(p.date, p.slug)}
+        for p in site.news if p.event is not None and p.event.start.date() >= since
+    ]
+    announced = {e["date"] for e in events}
+    events += [
         {"id": a.id, "date": a.date.isoformat(), "kind": a.kind, "title": _text(a.title),
-         "summary": _text(a.summary)}
-        for a in site.activities
-        if a.kind in EVENT_KINDS and a.date >= since  # the portal keeps those still ahead
+         "summary": _text(a.summary), "path": f"activities/#{a.id}"}
+        for a in site.activities  # the portal keeps those still ahead
+        if a.kind in EVENT_KINDS and a.date >= since and a.date.isoformat() not in announced
     ]
     return {
         "id": site.id,

@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from ..formats import long_date
 from ..model.fields import FIELD_NAMES, SERVICE_TYPE_NAMES
 from ..model.regions import REGION_NAMES
 from . import portal_feeds, search_index
@@ -111,6 +112,8 @@ def _card_view(card: dict[str, Any], lang: SiteLang) -> dict[str, Any]:
         "members": (word("members_value", lang, count=members, year=card.get("members_year"))
                     if members is not None else word("none", lang)),
         "latest_news": card.get("latest_news"),
+        "latest_news_day": (long_date(date.fromisoformat(card["latest_news"]), lang)
+                            if card.get("latest_news") else None),
         "report_href": (f"{card['id']}/{folder}/{report.get('pdf') or report['html']}"
                         if report else None),
         "report_text": word("report_year", lang, year=report["year"]) if report else "",
@@ -125,9 +128,9 @@ def portal_page(cards: list[dict[str, Any]], lang: SiteLang, today: date,
     filters = choices(lang)
     counts = {name: {value: sum(value in v["facets"][name] for v in views)
                      for value, _ in values} for name, values in filters.items()}
-    events = [{"date": e["date"], "title": pick(e["title"], lang),
-               "alliance": pick(c["name"], lang),
-               "href": f"{c['id']}/{FOLDER[lang]}/activities/#{e['id']}"}
+    events = [{"date": e["date"], "day": long_date(date.fromisoformat(e["date"]), lang),
+               "title": pick(e["title"], lang), "alliance": pick(c["name"], lang),
+               "href": f"{c['id']}/{FOLDER[lang]}/{e['path']}"}
               for c, e in portal_feeds.upcoming(cards, today)]
     words = {key: word(key, lang) for key in WORDS}
     words["shown"] = word("shown", lang, total=len(views))

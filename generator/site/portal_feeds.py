@@ -86,7 +86,7 @@ def events_ics(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> byte
         description = pick(event.get("summary"), lang)
         if description:
             item.add("description", description)
-        item.add("url", f"{card['urls'][lang]}activities/#{event['id']}")
+        item.add("url", f"{card['urls'][lang]}{event['path']}")
         item.add("categories", [label("key_events", lang)])
         calendar.add_component(item)
     return calendar.to_ical()

@@ -30,7 +30,7 @@ def test_every_alliance_has_a_card_with_its_facts_in_both_languages(example_site
     assert 'data-service="consulting testing visits training matching"' in food
     assert 'data-fee="free upto20 over50"' in food
     for fact in ("國立洄瀾科技大學", "民生化工", "東部", "8 家（2026 年度）", "免費–NT$60,000",
-                 '<time datetime="2026-11-16">'):
+                 '<time datetime="2026-11-16">2026年11月16日</time>'):
         assert fact in food, fact
     smart = cards["smart-sensing"]
     assert 'data-field="機電材料" data-region="central"' in smart
@@ -119,7 +119,8 @@ def _card(alliance_id: str, events: list[tuple[str, str]]) -> dict:
         "services": [], "fees": [], "logo": {"src": "assets/images/logo.svg", "alt": None},
         "members": None, "members_year": None, "latest_news": None, "latest_report": None,
         "events": [{"id": i, "date": d, "kind": "seminar", "title": {"zh": f"活動 {i}",
-                    "en": None}, "summary": None} for i, d in events],
+                    "en": None}, "summary": None, "path": f"activities/#{i}"}
+                   for i, d in events],
     }
 
 
@@ -136,6 +137,17 @@ def test_the_calendar_lists_upcoming_public_events_only():
     page = portal.portal_page(cards, "en", date(2026, 12, 2))
     assert page.index("活動 today") < page.index("活動 soon") and "活動 past" not in page
     assert 'href="beta/en/activities/#soon"' in page
+
+
+def test_an_event_a_post_announces_is_listed_with_its_post(example_site):
+    """smart-sensing announces its Dec 11 showcase in a news post (event:), not as an
+    activity: the portal lists it, in the site's date format, linking to the post."""
+    page = text_of(example_site.out / "index.html")
+    assert ('<time datetime="2026-12-11">2026年12月11日</time> <a href="smart-sensing/zh-TW/'
+            'news/2026/11/18/showcase-2026-invitation/">') in page
+    calendar = Calendar.from_ical((example_site.out / "events.en.ics").read_bytes())
+    urls = [str(e["url"]) for e in calendar.walk("VEVENT")]
+    assert any(u.endswith("/en/news/2026/11/18/showcase-2026-invitation/") for u in urls), urls
 
 
 def test_a_hostile_alliance_name_is_inert_on_the_portal():

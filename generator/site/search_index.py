@@ -25,9 +25,10 @@ from typing import Any
 
 import lxml.html
 from lxml.etree import ParserError
-from pagefind.index import IndexConfig, PagefindIndex
+from pagefind.index import IndexConfig
 
 from .labels import FOLDER, HTML_LANG, SiteLang, label
+from .pagefind_service import open_index
 from .portal_words import PAGE, word
 
 OUTPUT = "_portal/pagefind"  # under site/; alliance ids cannot start with "_"
@@ -153,7 +154,7 @@ def fingerprint(found: list[Source]) -> str:
 
 async def _index(pages: list[Record], dest: Path) -> None:
     config = IndexConfig(output_path=str(dest))
-    async with PagefindIndex(config=config) as index:
+    async with open_index(config) as index:
         for start in range(0, len(pages), BATCH):
             await asyncio.gather(*(index.add_html_file(content=p.html, url=p.url)
                                    for p in pages[start:start + BATCH]))

@@ -73,6 +73,11 @@ class BuildOptions:
         return (self.scratch or self.root / "build") / "state" / key
 
     @property
+    def pdf_cache(self) -> Path:
+        """Printed report PDFs by the digest of their HTML (see ``report.pdf.PdfCache``)."""
+        return (self.scratch or self.root / "build") / "cache" / "pdf"
+
+    @property
     def base_config(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -146,6 +151,7 @@ def fingerprint(folder: Path, options: BuildOptions) -> str:
 def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
     """Validate, generate and build one alliance into ``staging/<id>/``."""
     from ..checked import load_checked
+    from ..report.pdf import PdfCache
     from . import backend, generate, portal
 
     started = time.perf_counter()
@@ -158,7 +164,8 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     try:
         generated = generate.generate(
             alliance, options.work / alliance.id, target, base_config=options.base_config,
-            today=options.today, base_url=options.base_url, reports=options.reports)
+            today=options.today, base_url=options.base_url, reports=options.reports,
+            pdfs=PdfCache(options.pdf_cache))
     except generate.GenerateError as exc:
         refused = exc.refused
         return Outcome(alliance.id, folder, False, messages=(

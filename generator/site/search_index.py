@@ -142,13 +142,12 @@ def records(found: list[Source]) -> Iterator[Record]:
             yield _record(source.url, source.lang, content[0], source.alliance, source.kind)
 
 
-def fingerprint(found: list[Source]) -> str:
-    """Which pages, and each file's size and time: a rebuilt alliance has new files."""
+def fingerprint(pages: list[Record]) -> str:
+    """What Pagefind would index: a rebuilt alliance whose text did not change (a comment,
+    a logo) costs no new index."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for source in found:
-        stat = source.path.stat()
-        digest.update(f"{source.url}|{source.alliance}|{source.kind}|{stat.st_size}|"
-                      f"{stat.st_mtime_ns}\0".encode())
+    for page in pages:
+        digest.update(f"{page.url}\0{page.html}\0".encode())
     return digest.hexdigest()
 
 
@@ -166,12 +165,11 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     ``stamp`` keeps the fingerprint of the pages last indexed, outside the published site.
     The new index is written beside the old one and renamed over it.
     """
-    found = list(sources(out, cards))
-    digest = fingerprint(found)
+    pages = list(records(list(sources(out, cards))))
+    digest = fingerprint(pages)
     dest = out / OUTPUT
     if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
-        return len(found)
-    pages = list(records(found))
+        return len(pages)
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:

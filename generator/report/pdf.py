@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import logging
 import os
+import time
 from functools import cache
 from importlib import metadata
 from pathlib import Path
@@ -43,7 +44,10 @@ class PdfCache:
     the same HTML gives the same PDF: the digest is a complete key.
     """
 
-    KEEP = 64  # the most recently used PDFs kept; older ones are deleted
+    # Kept: what was used in the last week, at most KEEP files (enough for every report of
+    # a few hundred alliances; a PDF is ≈0.5 MB). The least recently used go first.
+    KEEP = 1024
+    DAYS = 7
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
@@ -77,6 +81,8 @@ class PdfCache:
         return data
 
     def _trim(self) -> None:
-        entries = sorted(self.folder.glob("*.pdf"), key=lambda p: p.stat().st_mtime_ns)
-        for old in entries[:-self.KEEP]:
-            old.unlink(missing_ok=True)
+        entries = sorted((p.stat().st_mtime, p) for p in self.folder.glob("*.pdf"))
+        oldest = time.time() - self.DAYS * 86400
+        for index, (used, path) in enumerate(entries):
+            if used < oldest or index < len(entries) - self.KEEP:
+                path.unlink(missing_ok=True)

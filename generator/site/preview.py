@@ -100,7 +100,7 @@ class Preview:
             if fast is None:
                 return False
             self.last_fast = fast
-        self._settle_later(generation, generated, fp, redo={lang} if fast else set())
+        self._settle_later(generation, generated, fp, lang, redo=fast)
         return True
 
     def wait(self) -> None:
@@ -148,19 +148,22 @@ class Preview:
             if plan is not None:
                 pages, static = plan
                 forget_state(self.options, self.id)
-                known.live.render(pages, static)
+                try:
+                    known.live.render(pages, static)
+                except backend.BackendError:
+                    return self._full(generated, lang)  # which reports what MkDocs said
                 known.docs = self._snapshot(lang)
                 return True
         return self._full(generated, lang)
 
     def _settle_later(self, generation: int, generated: generate.Generated, fp: str,
-                      redo: set[SiteLang]) -> None:
+                      done: SiteLang, redo: bool) -> None:
         def settle() -> None:
             try:
                 with self._work_lock:
                     self._check(generation)
                     with exclusive(self.options.out, self.options.lang):
-                        self._settle(generation, generated, fp, redo)
+                        self._settle(generation, generated, fp, done, redo)
             except Stale:
                 return
 
@@ -168,18 +171,19 @@ class Preview:
         self._settler.start()
 
     def _settle(self, generation: int, generated: generate.Generated, fp: str,
-                redo: set[SiteLang]) -> None:
+                done: SiteLang, redo: bool) -> None:
+        """After the save's first language (``done``, ``redo`` if by pages only): the rest."""
         for lang in FOLDER:  # the other language first
-            if lang != self.viewed:
+            if lang != done:
                 self._check(generation)
                 if self._full(generated, lang) is None:
                     return
         for pending in generated.pending_pdfs:  # after the pages: slow, and rarely looked at
             self._check(generation)
             self._print_pdf(pending, served=True)
-        for lang in redo:  # the viewed language whole: its search index, sitemap, lists
+        if redo:  # the first language whole: its search index, sitemap and lists
             self._check(generation)
-            if self._full(generated, lang) is None:
+            if self._full(generated, done) is None:
                 return
         self._check(generation)
         for lang in FOLDER:  # the served docs are now exactly what the pages were built from

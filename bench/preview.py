@@ -100,17 +100,19 @@ def bench_saves(root: Path) -> list[tuple[str, list[float], list[float]]]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    server = subprocess.Popen([str(ALLIANCE), "serve", EXAMPLE.name, "--port", str(port)],
-                              cwd=root, env=env, stdout=subprocess.PIPE,
-                              stderr=subprocess.STDOUT, text=True, start_new_session=True)
+    log = root / "serve.log"  # a file, not a pipe: a full pipe would stall the server
+    with log.open("w") as sink:
+        server = subprocess.Popen([str(ALLIANCE), "serve", EXAMPLE.name, "--port", str(port)],
+                                  cwd=root, env=env, stdout=sink, stderr=subprocess.STDOUT,
+                                  start_new_session=True)
     results = []
     try:
-        assert server.stdout is not None
-        for line in server.stdout:
-            if "previewing" in line or "預覽" in line:
-                break
-        else:
-            raise SystemExit("bench.preview: the preview did not start")
+        deadline = time.monotonic() + 300
+        while "previewing" not in log.read_text(encoding="utf-8"):
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("bench.preview: the preview did not start:\n"
+                                 + log.read_text(encoding="utf-8"))
+            time.sleep(0.2)
         _settled(server.pid)
         folder = root / "alliances" / EXAMPLE.name
         with sync_playwright() as playwright:

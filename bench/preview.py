@@ -32,6 +32,7 @@ REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "alliances" / "smart-sensing"
 ALLIANCE = Path(sys.executable).with_name("alliance")
 SAVE_TARGET, BUILD_TARGET = 1.0, 3.0
+SHOWS = "t => !!document.body && document.body.innerText.includes(t)"  # none while reloading
 ROUNDS = 3
 FREE_PAGE = "# 實驗室開放日\n\n每月第一個週五開放參觀，請事先預約。\n"
 
@@ -42,7 +43,7 @@ SAVES = [
     ("Markdown: a free page", "pages/open-day.md", "請事先預約。", "請事先預約（第 {n} 版）。",
      "pages/open-day/"),
     ("Markdown: a news post", "news/2024-02-26-alliance-founded.md", "\n---\n",
-     "\n---\n\n更新第 {n} 版。\n", "news/"),
+     "\n---\n\n更新第 {n} 版。\n", "news/2024/02/26/alliance-founded/"),
 ]
 BUILDS = [
     ("YAML: a capability's summary", "alliance.yml", "取樣率達 51.2 kHz", "取樣率達 51.{n} kHz"),
@@ -92,6 +93,7 @@ def _settled(pid: int, quiet: float = 1.5, limit: float = 120) -> None:
 
 
 def bench_saves(root: Path) -> list[tuple[str, list[float], list[float]]]:
+    from playwright.sync_api import Error as PlaywrightError
     from playwright.sync_api import sync_playwright
 
     from generator.site.screenshots import CHROMIUM, LAUNCH_ARGS
@@ -129,8 +131,12 @@ def bench_saves(root: Path) -> list[tuple[str, list[float], list[float]]]:
                     cpu = _cpu_of(server.pid)
                     started = time.perf_counter()
                     _edit(folder / name, current, text)
-                    page.wait_for_function("t => document.body.innerText.includes(t)",
-                                           arg=marker, timeout=60000, polling=20)
+                    try:
+                        page.wait_for_function(SHOWS, arg=marker, timeout=60000, polling=20)
+                    except PlaywrightError as exc:
+                        raise SystemExit(f"bench.preview: {what}: '{marker}' never showed on "
+                                         f"{page.url}:\n" + log.read_text(encoding="utf-8")
+                                         ) from exc
                     walls.append(time.perf_counter() - started)
                     _settled(server.pid)
                     cpus.append(_cpu_of(server.pid) - cpu)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,17 @@ class BackendError(Exception):
 
 
 class _Collect(logging.Handler):
+    """MkDocs' warnings of the build running in this thread (the preview's server logs to
+    ``mkdocs.livereload`` from its own threads meanwhile)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[str] = []
+        self.thread = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage())
+        if record.thread == self.thread:
+            self.records.append(record.getMessage())
 
 
 @contextlib.contextmanager

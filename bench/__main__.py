@@ -1,12 +1,12 @@
 """``python -m bench``: every benchmark in turn, or the ones named (``site``, ``spotcheck``,
-``portal``)."""
+``portal``, ``preview``)."""
 
 from __future__ import annotations
 
 import importlib
 import sys
 
-BENCHMARKS = ("site", "spotcheck", "portal")
+BENCHMARKS = ("site", "spotcheck", "portal", "preview")
 
 
 def main(argv: list[str]) -> int:

@@ -9,6 +9,7 @@ us refuse duplicate keys, which PyYAML would silently overwrite (a quiet R5 haza
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -136,12 +137,29 @@ def _too_big(path: Path, exc: _TooBig) -> YamlError:
         exc.fix))
 
 
+_NODES: OrderedDict[str, Any] = OrderedDict()  # text of a big file → its nodes
+_REMEMBERED = 16  # the big files of a few alliances: a few MB of nodes
+_BIG = 4096  # characters; a news post's front matter is cheap to parse again
+
+
 def _compose(text: str) -> Any:
+    """The node graph of ``text``; those of big files are remembered (nodes are only read
+    afterwards, so they can be shared): the preview reads every file of the alliance on each
+    save, and only the saved one has new text."""
+    remembered = _NODES.get(text) if len(text) >= _BIG else None
+    if remembered is not None:
+        _NODES.move_to_end(text)
+        return remembered
     loader = _Bounded(text)
     try:
-        return loader.get_single_node()
+        node = loader.get_single_node()
     finally:
         loader.dispose()
+    if len(text) >= _BIG and node is not None:
+        _NODES[text] = node
+        while len(_NODES) > _REMEMBERED:
+            _NODES.popitem(last=False)
+    return node
 
 
 def parse_text(text: str, path: Path) -> SourceFile:

@@ -1,8 +1,10 @@
-"""``alliance serve ID``: build one alliance, serve it on 127.0.0.1, rebuild on every change.
+"""``alliance serve ID``: build one alliance, serve it on 127.0.0.1, update it on every save.
 
-Watches the alliance folder (YAML, news, free pages, media), the theme and the base config;
-a change rebuilds (incrementally, atomically) and reloads the open browser pages through
-MkDocs' livereload server. A build that fails keeps the last good preview and says why.
+Watches the alliance folder (YAML, news, free pages, media), the theme and the base config
+(inotify: a save is seen at once); a save updates the language the browser shows first,
+often page by page, and reloads it through MkDocs' livereload server; the other language and
+the report PDFs follow in the background (:mod:`generator.site.preview`). A build that fails
+keeps the last good preview and says why.
 """
 
 from __future__ import annotations
@@ -13,10 +15,26 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from watchdog import events
+from watchdog.observers import Observer
+
 from ..i18n import Lang, Msg
+from ..site.labels import FOLDER
 from ..site.pipeline import BuildOptions
+from ..site.preview import Preview
 from ..site.where import THEME_DIR
-from .build import build
+
+_CHANGES = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
+            events.FileMovedEvent, events.FileClosedEvent]
+
+
+class WritesOnly(Observer):  # type: ignore[misc, valid-type]
+    """inotify (instant, unlike MkDocs' polling every 0.5 s) that reports changes only: it
+    also reports files being opened and read, and the build reading them would trigger
+    the next build."""
+
+    def schedule(self, handler: Any, path: Any, **kwargs: Any) -> Any:
+        return super().schedule(handler, path, **{**kwargs, "event_filter": _CHANGES})
 
 
 def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
@@ -38,16 +56,14 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
         return 1
     port = server.server_address[1]
     # site_url is the preview's own address, so the 404 page and the sitemap work locally.
-    # The preview shows one alliance: the portal's search across alliances is not rebuilt.
+    # No portal search index: the preview shows one alliance, whose own search works.
     options = BuildOptions(root=root, out=scratch / "site", strict=False, jobs=1, lang=lang,
                            scratch=scratch, base_url=f"http://127.0.0.1:{port}",
                            search_index=False)
-
-    def rebuild() -> None:
-        build([folder], options)
-
-    server.builder = rebuild
-    rebuild()
+    preview = Preview(folder, options, say=lambda text: print(text, flush=True))
+    server.preview = preview
+    server.builder = preview.update
+    preview.update()
     for path in (folder, THEME_DIR, root / "mkdocs.yml"):
         if path.exists():
             server.watch(str(path))
@@ -67,11 +83,26 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
 
 
 def _server(out: Path, port: int) -> Any:
-    """MkDocs' livereload server, made to bind when we say so rather than inside serve()."""
+    """MkDocs' livereload server, made to bind when we say so rather than inside serve().
+
+    It also notes which language the browser shows (the page it long-polls from), so that
+    language is rendered first, and watches with inotify instead of polling every 0.5 s.
+    """
     from mkdocs.livereload import LiveReloadServer
+
+    folders = {folder: lang for lang, folder in FOLDER.items()}
 
     class BoundFirst(LiveReloadServer):
         _bound = False
+        preview: Preview | None = None
+
+        def _serve_request(self, environ: Any, start_response: Any) -> Any:
+            page = (environ.get("HTTP_REFERER", "") if environ["PATH_INFO"].startswith(
+                "/livereload/") else environ["PATH_INFO"])
+            parts = page.split("://", 1)[-1].split("/")
+            if self.preview is not None and len(parts) > 2 and parts[2] in folders:
+                self.preview.viewed = folders[parts[2]]
+            return super()._serve_request(environ, start_response)
 
         def server_bind(self) -> None:
             if not self._bound:
@@ -82,5 +113,7 @@ def _server(out: Path, port: int) -> Any:
                 super().server_activate()
                 self._bound = True
 
-    return BoundFirst(builder=lambda: None, host="127.0.0.1", port=port, root=str(out),
-                      mount_path="/")
+    server = BoundFirst(builder=lambda: None, host="127.0.0.1", port=port, root=str(out),
+                        mount_path="/")
+    server.observer = WritesOnly()
+    return server

@@ -2,11 +2,30 @@
 
 WeasyPrint is imported here only, so that the site build and ``alliance validate`` do not
 pay for it, and its chatty logger is kept quiet unless something is actually wrong.
+
+One font configuration serves every report of a process (fontconfig is set up once, and the
+fonts WeasyPrint has loaded stay loaded), and :class:`PdfCache` keeps each PDF under the
+digest of its HTML: a report whose HTML did not change is not printed again.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
+import time
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+
+@cache
+def _fonts() -> Any:
+    """The process's one WeasyPrint font configuration (fontconfig and loaded fonts)."""
+    from weasyprint.text.fonts import FontConfiguration
+
+    return FontConfiguration()
 
 
 def html_to_pdf(html: str) -> bytes:
@@ -17,4 +36,55 @@ def html_to_pdf(html: str) -> bytes:
 
     # Tagged (structure tree, reading order, /Lang from <html lang>) for screen readers;
     # the bookmarks come from the headings (report.css sets their labels).
-    return HTML(string=html).write_pdf(pdf_tags=True)
+    return HTML(string=html).write_pdf(pdf_tags=True, font_config=_fonts())
+
+
+class PdfCache:
+    """PDFs already printed, by the digest of their HTML and of WeasyPrint's version.
+
+    The HTML is standalone (CSS, charts and photos inline) and printing is deterministic, so
+    the same HTML gives the same PDF: the digest is a complete key.
+    """
+
+    # Kept: what was used in the last week, at most KEEP files (enough for every report of
+    # a few hundred alliances; a PDF is ≈0.5 MB). The least recently used go first.
+    KEEP = 1024
+    DAYS = 7
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def _path(self, html: str) -> Path:
+        digest = hashlib.sha256(f"weasyprint={metadata.version('weasyprint')} tagged\0".encode())
+        digest.update(html.encode("utf-8"))
+        return self.folder / f"{digest.hexdigest()}.pdf"
+
+    def get(self, html: str) -> bytes | None:
+        """The PDF printed earlier from exactly this HTML, or None."""
+        path = self._path(html)
+        try:
+            data = path.read_bytes()
+            os.utime(path)  # recently used: kept by _trim
+        except OSError:
+            return None
+        return data
+
+    def render(self, html: str) -> bytes:
+        """The cached PDF, or a freshly printed one (then kept for next time)."""
+        data = self.get(html)
+        if data is None:
+            data = html_to_pdf(html)
+            path = self._path(html)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+            temporary.write_bytes(data)
+            temporary.replace(path)
+            self._trim()
+        return data
+
+    def _trim(self) -> None:
+        entries = sorted((p.stat().st_mtime, p) for p in self.folder.glob("*.pdf"))
+        oldest = time.time() - self.DAYS * 86400
+        for index, (used, path) in enumerate(entries):
+            if used < oldest or index < len(entries) - self.KEEP:
+                path.unlink(missing_ok=True)

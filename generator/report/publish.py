@@ -18,7 +18,7 @@ from ..model import Alliance
 from ..model.types import LocalText
 from .content import ReportView, build_view
 from .html import render_html
-from .pdf import html_to_pdf
+from .pdf import PdfCache, html_to_pdf
 from .private import build_private
 
 
@@ -30,6 +30,7 @@ class PublishedReport:
     title: LocalText | str
     html: Path
     pdf: Path | None
+    pending: bool = False  # the PDF is still to be printed (``defer``): pdf does not exist yet
 
 
 def report_stem(alliance_id: str, sheet: Sheet) -> str:
@@ -108,10 +109,13 @@ def public_view(alliance: Alliance, sheet: Sheet, sheets: dict[int, Sheet]) -> R
 
 
 def write_public_reports(alliance: Alliance, sheets_by_year: dict[int, Sheet],
-                         dest: Path) -> list[PublishedReport]:
+                         dest: Path, *, pdfs: PdfCache | None = None,
+                         defer: bool = False) -> list[PublishedReport]:
     """Each year's public HTML and PDF into ``dest`` (the site's reports folder).
 
     The HTML is standalone (CSS, SVG and photos inline), so ``dest`` needs nothing else.
+    ``pdfs`` reuses a PDF whose HTML did not change; with ``defer``, a PDF that must be
+    printed anew is left ``pending`` (the preview prints it after the pages, from the HTML).
     """
     published: list[PublishedReport] = []
     for year in sorted(sheets_by_year):
@@ -120,6 +124,13 @@ def write_public_reports(alliance: Alliance, sheets_by_year: dict[int, Sheet],
         stem = report_stem(alliance.id, sheet)
         html_path, pdf_path = dest / f"{stem}.html", dest / f"{stem}.pdf"
         _write(html_path, html.encode("utf-8"))
-        _write(pdf_path, html_to_pdf(html))
+        data = pdfs.get(html) if pdfs is not None else None
+        if data is None and defer:
+            published.append(PublishedReport(year, report_title(year), html_path, pdf_path,
+                                             pending=True))
+            continue
+        if data is None:
+            data = pdfs.render(html) if pdfs is not None else html_to_pdf(html)
+        _write(pdf_path, data)
         published.append(PublishedReport(year, report_title(year), html_path, pdf_path))
     return published

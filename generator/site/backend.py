@@ -7,9 +7,13 @@ MkDocs) means changing this file: the generator hands it a folder with ``mkdocs.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import threading
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -21,23 +25,27 @@ class BackendError(Exception):
 
 
 class _Collect(logging.Handler):
+    """MkDocs' warnings of the build running in this thread (the preview's server logs to
+    ``mkdocs.livereload`` from its own threads meanwhile)."""
+
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.records: list[str] = []
+        self.thread = threading.get_ident()
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.records.append(record.getMessage())
+        if record.thread == self.thread:
+            self.records.append(record.getMessage())
 
 
-def build(config_file: Path, strict: bool = False) -> list[str]:
-    """Build one MkDocs project; returns its warnings (``strict`` turns them into an error).
+@contextlib.contextmanager
+def _collecting(strict: bool) -> Iterator[_Collect]:
+    """MkDocs' warnings collected, its errors turned into :class:`BackendError`.
 
     MkDocs counts warnings only when its logger lets them through: run from Python with the
     logger above WARNING, ``--strict`` would pass silently. So the level is set here.
     """
     from mkdocs import exceptions
-    from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
 
     _quiet_jieba()
     logger = logging.getLogger("mkdocs")
@@ -47,8 +55,7 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
     logger.propagate = False
     logger.addHandler(collect)
     try:
-        config = load_config(config_file=str(config_file), strict=strict)
-        mkdocs_build(config)
+        yield collect
     except exceptions.Abort as exc:
         raise BackendError(collect.records or [str(exc)]) from None
     except exceptions.ConfigurationError as exc:
@@ -59,7 +66,91 @@ def build(config_file: Path, strict: bool = False) -> list[str]:
         logger.propagate = old_propagate
     if strict and collect.records:
         raise BackendError(collect.records)
+
+
+def build(config_file: Path, strict: bool = False) -> list[str]:
+    """Build one MkDocs project; returns its warnings (``strict`` turns them into an error)."""
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    with _collecting(strict) as collect:
+        mkdocs_build(load_config(config_file=str(config_file), strict=strict))
     return collect.records
+
+
+class _Keep:
+    """A plugin that keeps what MkDocs gathered, after every other plugin has had its say."""
+
+    def __init__(self) -> None:
+        self.files: Any = None
+        self.nav: Any = None
+        self.env: Any = None
+
+    def on_files(self, files: Any, config: Any) -> Any:
+        self.files = files
+        return files
+
+    def on_nav(self, nav: Any, config: Any, files: Any) -> Any:
+        self.nav = nav
+        return nav
+
+    def on_env(self, env: Any, config: Any, files: Any) -> Any:
+        self.env = env
+        return env
+
+    for _event in (on_files, on_nav, on_env):
+        _event.mkdocs_priority = -1000  # type: ignore[attr-defined]  # run last
+
+
+class LiveBuild:
+    """One MkDocs build whose config, files, navigation and templates stay in memory.
+
+    What a later page-level render needs: MkDocs itself has no partial build (``dirty``
+    skips the search index entries of the pages it does not render). :meth:`render` runs
+    MkDocs' own steps for single pages; it is right only when nothing but those pages'
+    bodies changed — the caller decides that (``generator.site.preview``).
+    """
+
+    def __init__(self, config: Any, kept: _Keep) -> None:
+        self.config, self.files, self.nav, self.env = config, kept.files, kept.nav, kept.env
+
+    @classmethod
+    def build(cls, config_file: Path, site_dir: Path) -> tuple[LiveBuild, list[str]]:
+        """A full build into ``site_dir`` (not the config's own): the live build and warnings."""
+        from mkdocs.commands.build import build as mkdocs_build
+        from mkdocs.config import load_config
+
+        with _collecting(strict=False) as collect:
+            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+            kept = _Keep()
+            config.plugins["alliance-live"] = kept  # type: ignore[assignment]
+            mkdocs_build(config)
+        return cls(config, kept), collect.records
+
+    def move(self, site_dir: Path) -> None:
+        """The built folder now lives at ``site_dir``: later renders write there."""
+        self.config["site_dir"] = str(site_dir)
+        for file in self.files:
+            file.dest_dir = str(site_dir)
+            file.__dict__.pop("abs_dest_path", None)  # a cached property of the old folder
+
+    def has(self, src_uri: str) -> bool:
+        return self.files.get_file_from_path(src_uri) is not None
+
+    def render(self, pages: list[str], static: list[str]) -> list[str]:
+        """Render ``pages`` (Markdown, docs-relative) again and copy ``static`` files."""
+        from mkdocs.commands.build import _build_page, _populate_page
+        from mkdocs.structure.files import InclusionLevel
+
+        with _collecting(strict=False) as collect:
+            doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
+            for uri in static:
+                self.files.get_file_from_path(uri).copy_file()
+            for uri in pages:
+                page = self.files.get_file_from_path(uri).page
+                _populate_page(page, self.config, self.files)
+                _build_page(page, self.config, doc_files, self.nav, self.env)
+        return collect.records
 
 
 def _quiet_jieba() -> None:

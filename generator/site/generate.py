@@ -20,6 +20,7 @@ from ..calendar import performance_year_of
 from ..kpi import Sheet, compute_years
 from ..model import Alliance
 from ..model.pages import FreePage
+from ..report.pdf import PdfCache
 from . import config as site_config
 from . import directory, feeds
 from .dates import SourceDates, capped
@@ -51,6 +52,7 @@ class Generated:
     summary: dict[str, Any]
     fallbacks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    pending_pdfs: list[str] = field(default_factory=list)  # docs-relative, still to print
 
 
 def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
@@ -61,7 +63,8 @@ def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
 
 
 def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Path,
-             today: date, base_url: str | None = None, reports: bool = True) -> Generated:
+             today: date, base_url: str | None = None, reports: bool = True,
+             pdfs: PdfCache | None = None, defer_pdfs: bool = False) -> Generated:
     sheets = sheets_for(alliance, today)
     site = public_view(alliance, sheets)
     site.current_year = performance_year_of(today)
@@ -70,7 +73,8 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     if work.exists():
         shutil.rmtree(work)
     work.mkdir(parents=True)
-    published = _reports(alliance, sheets, work / "reports") if reports else {}
+    published, pending = (_reports(alliance, sheets, work / "reports", pdfs, defer_pdfs)
+                          if reports else ({}, []))
 
     contexts: list[tuple[Context, list[Page], list[Page]]] = []
     for lang in LANGS:
@@ -130,7 +134,8 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
         notes += [f"link to private file removed: {x}" for x in ctx.dropped_links]
     card = directory.card(site, published, dates, urls)
     notes += directory.gaps(card)
-    return Generated(alliance.id, configs, card, fallbacks, list(dict.fromkeys(notes)))
+    return Generated(alliance.id, configs, card, fallbacks, list(dict.fromkeys(notes)),
+                     pending)
 
 
 def _write(path: Path, text: str) -> None:
@@ -181,23 +186,27 @@ def _free_pages(ctx: Context, sources: list[FreePage]) -> list[Page]:
     return result
 
 
-def _reports(alliance: Alliance, sheets: dict[int, Sheet], dest: Path
-             ) -> dict[int, dict[str, str | None]]:
-    """The public summary reports, once ``generator.report`` provides them."""
+def _reports(alliance: Alliance, sheets: dict[int, Sheet], dest: Path,
+             pdfs: PdfCache | None, defer: bool
+             ) -> tuple[dict[int, dict[str, str | None]], list[str]]:
+    """The public summary reports, and the PDFs among them left to print (``defer``)."""
     try:
         from ..report import write_public_reports  # type: ignore[attr-defined]
     except ImportError:
-        return {}
+        return {}, []
     dest.mkdir(parents=True, exist_ok=True)
     result: dict[int, dict[str, str | None]] = {}
-    for report in write_public_reports(alliance, sheets, dest):
+    pending: list[str] = []
+    for report in write_public_reports(alliance, sheets, dest, pdfs=pdfs, defer=defer):
+        if report.pending:
+            pending.append("reports/" + report.pdf.relative_to(dest).as_posix())
         result[report.year] = {
             "html": "reports/" + report.html.relative_to(dest).as_posix(),
             "pdf": ("reports/" + report.pdf.relative_to(dest).as_posix()
                     if report.pdf is not None else None),
             "title": str(getattr(report, "title", "")),
         }
-    return result
+    return result, pending
 
 
 def _userdict(site: PublicSite) -> str:

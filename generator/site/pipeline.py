@@ -73,6 +73,11 @@ class BuildOptions:
         return (self.scratch or self.root / "build") / "state" / key
 
     @property
+    def pdf_cache(self) -> Path:
+        """Printed report PDFs by the digest of their HTML (see ``report.pdf.PdfCache``)."""
+        return (self.scratch or self.root / "build") / "cache" / "pdf"
+
+    @property
     def base_config(self) -> Path:
         return self.root / "mkdocs.yml"
 
@@ -144,8 +149,14 @@ def fingerprint(folder: Path, options: BuildOptions) -> str:
 
 
 def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
-    """Validate, generate and build one alliance into ``staging/<id>/``."""
+    """Validate, generate and build one alliance into ``staging/<id>/``.
+
+    The two languages are built one after the other in this process: measured, a forked
+    process for the second language was slower (it imports MkDocs and compiles the theme
+    again) and cost twice the CPU.
+    """
     from ..checked import load_checked
+    from ..report.pdf import PdfCache
     from . import backend, generate, portal
 
     started = time.perf_counter()
@@ -158,13 +169,11 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     try:
         generated = generate.generate(
             alliance, options.work / alliance.id, target, base_config=options.base_config,
-            today=options.today, base_url=options.base_url, reports=options.reports)
+            today=options.today, base_url=options.base_url, reports=options.reports,
+            pdfs=PdfCache(options.pdf_cache))
     except generate.GenerateError as exc:
-        refused = exc.refused
-        return Outcome(alliance.id, folder, False, messages=(
-            Msg(f"{alliance.id}: a file the pages name cannot be published: ",
-                f"{alliance.id}: 頁面使用的檔案無法公開：") + refused.reason + Msg(" — ", " — ")
-            + refused.fix)(options.lang))
+        return Outcome(alliance.id, folder, False,
+                       messages=refused_message(alliance.id, exc, options.lang))
     warnings: list[str] = []
     try:
         for lang, config in generated.configs.items():
@@ -191,6 +200,14 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,
                    fingerprint=fp, seconds=time.perf_counter() - started,
                    mkdocs_warnings=mkdocs_warnings)
+
+
+def refused_message(alliance_id: str, exc: Any, lang: Lang) -> str:
+    """What to say when the file boundary refuses a file the pages name (GenerateError)."""
+    refused = exc.refused
+    return (Msg(f"{alliance_id}: a file the pages name cannot be published: ",
+                f"{alliance_id}: 頁面使用的檔案無法公開：") + refused.reason + Msg(" — ", " — ")
+            + refused.fix)(lang)
 
 
 def _worker(folder: str, staging: str, options: BuildOptions, fp: str) -> Outcome:
@@ -315,7 +332,7 @@ def _step(name: str) -> None:
 _RENAME_EXCHANGE = 2
 
 
-def _exchange(new: Path, current: Path, lang: Lang) -> None:
+def exchange(new: Path, current: Path, lang: Lang) -> None:
     """Swap two folders in one system call: ``current`` is never absent.
 
     Linux's ``renameat2(RENAME_EXCHANGE)``; where the file system cannot do it, the old
@@ -353,8 +370,6 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
     ``keep``: when every alliance was built, the ids to keep; earlier builds of alliances
     that no longer exist are removed (only folders this tool made, known by their state).
     """
-    from . import notfound, portal
-
     out = options.out
     out.mkdir(parents=True, exist_ok=True)
     options.state.mkdir(parents=True, exist_ok=True)
@@ -365,19 +380,16 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
             continue
         current, new = out / outcome.id, staging / outcome.id
         _step(f"{outcome.id}:forget")
-        _state_file(options, outcome.id).unlink(missing_ok=True)
+        forget_state(options, outcome.id)
         _step(f"{outcome.id}:swap")
         if current.exists():
-            _exchange(new, current, options.lang)
+            exchange(new, current, options.lang)
             _step(f"{outcome.id}:swapped")
             new.rename(trash / outcome.id)
         else:
             new.rename(current)
         _step(f"{outcome.id}:state")
-        state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
-                 "mkdocs_warnings": outcome.mkdocs_warnings, "tree": tree_digest(current)}
-        portal.write_atomic(_state_file(options, outcome.id),
-                            json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+        write_state(options, outcome)
     if keep is not None:
         for state_file in options.state.glob("*.json"):
             alliance_id = state_file.stem
@@ -385,18 +397,42 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
                 if (out / alliance_id).is_dir():
                     (out / alliance_id).rename(trash / alliance_id)
                 state_file.unlink()
+    _step("portal")
+    pages = refresh_portal(options)
+    _step("cleanup")
+    shutil.rmtree(trash, ignore_errors=True)
+    return pages
+
+
+def write_state(options: BuildOptions, outcome: Outcome) -> None:
+    """Record an alliance's build as done, with the digest of its tree now in ``out``."""
+    from . import portal
+
+    state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
+             "mkdocs_warnings": outcome.mkdocs_warnings,
+             "tree": tree_digest(options.out / outcome.id)}
+    portal.write_atomic(_state_file(options, outcome.id),
+                        json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def forget_state(options: BuildOptions, alliance_id: str) -> None:
+    """The alliance's tree is about to change in place: the next build must not skip it."""
+    _state_file(options, alliance_id).unlink(missing_ok=True)
+
+
+def refresh_portal(options: BuildOptions) -> int:
+    """The portal, root 404 and search index from the recorded alliances; pages indexed."""
+    from . import notfound, portal
+
     summaries = []
     for state_file in sorted(options.state.glob("*.json")):
         state = read_state(options, state_file.stem)
-        if state and (out / state_file.stem).is_dir():
+        if state and (options.out / state_file.stem).is_dir():
             summaries.append(state["summary"])
-    _step("portal")
-    pages = portal.write_portal(out, summaries, today=options.today, base_url=options.base_url,
-                                search=options.search_index,
+    pages = portal.write_portal(options.out, summaries, today=options.today,
+                                base_url=options.base_url, search=options.search_index,
                                 stamp=options.state / "portal-search.txt").pages
-    portal.write_atomic(out / "404.html", notfound.root_404(summaries, options.base_url))
-    _step("cleanup")
-    shutil.rmtree(trash, ignore_errors=True)
+    portal.write_atomic(options.out / "404.html", notfound.root_404(summaries, options.base_url))
     return pages
 
 

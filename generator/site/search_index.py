@@ -146,13 +146,12 @@ def records(found: list[Source]) -> Iterator[Record]:
             yield _record(source.relative, source.lang, content, source.alliance, source.kind)
 
 
-def fingerprint(found: list[Source]) -> str:
-    """Which pages, and each file's size and time: a rebuilt alliance has new files."""
+def fingerprint(pages: list[Record]) -> str:
+    """What Pagefind would index: a rebuilt alliance whose text did not change (a comment,
+    a logo) costs no new index."""
     digest = hashlib.sha256(Path(__file__).read_bytes())
-    for source in found:
-        stat = source.path.stat()
-        digest.update(f"{source.relative}|{source.alliance}|{source.kind}|{stat.st_size}|"
-                      f"{stat.st_mtime_ns}\0".encode())
+    for page in pages:
+        digest.update(f"{page.path}\0{page.html}\0".encode())
     return digest.hexdigest()
 
 
@@ -200,16 +199,15 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     ``stamp`` keeps the fingerprint of the pages last indexed, outside the published site.
     The new index is written beside the old one and renamed over it.
     """
-    found = list(sources(out, cards))
-    digest = fingerprint(found)
+    pages = list(records(list(sources(out, cards))))
+    digest = fingerprint(pages)
     dest = out / OUTPUT
     if dest.is_dir() and stamp.is_file() and stamp.read_text(encoding="utf-8") == digest:
-        return len(found)
+        return len(pages)
     if importlib.util.find_spec("pagefind_bin_extended") is None:  # Chinese needs it
         raise SearchIndexError("the extended Pagefind binary (PyPI pagefind-bin-extended) is "
                                "not installed — run 'make site', which installs the pinned "
                                "dependencies")
-    pages = list(records(found))
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:

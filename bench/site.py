@@ -39,6 +39,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parent.parent
 PLACEHOLDER = REPO / "generator" / "scaffold" / "media" / "placeholder.png"
+FORM = REPO / "alliances" / "smart-sensing" / "media" / "application-form.pdf"  # a real PDF
 CITIES = {"north": ["臺北市", "新北市", "桃園市", "新竹縣", "新竹市", "基隆市", "宜蘭縣"],
           "central": ["臺中市", "彰化縣", "苗栗縣", "南投縣", "雲林縣"],
           "south": ["臺南市", "高雄市", "嘉義縣", "屏東縣"], "east": ["花蓮縣", "臺東縣"]}
@@ -59,7 +60,7 @@ def synthetic_alliance(folder: Path, index: int, first_year: int) -> None:
     (folder / "evidence").mkdir()
     (folder / "news").mkdir()
     shutil.copyfile(PLACEHOLDER, folder / "media" / "photo.png")
-    shutil.copyfile(PLACEHOLDER, folder / "media" / "form.pdf")
+    shutil.copyfile(FORM, folder / "media" / "form.pdf")
     years = [first_year, first_year + 1]
     image = {"src": "media/photo.png", "alt": {"zh": f"{topic}照片", "en": "Photo"}}
     team = [{"name": {"zh": f"王{topic}{i}", "en": f"Wang {i}"},

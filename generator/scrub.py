@@ -15,6 +15,7 @@ Other types are copied as they are (:data:`generator.userfiles.MEDIA_SUFFIXES`).
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -108,4 +109,5 @@ def _pdf(path: Path, data: bytes) -> bytes:
             pdf.save(out, deterministic_id=True)
             return out.getvalue()
     except (pikepdf.PdfError, pikepdf.PasswordError, OSError) as exc:
-        raise _unreadable(path, "PDF", exc) from None
+        # qpdf names the in-memory stream ("stream <_io.BytesIO object at …>: "): not for people
+        raise _unreadable(path, "PDF", re.sub(r"^stream <[^>]*>:\s*", "", str(exc))) from None

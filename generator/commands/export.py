@@ -12,7 +12,8 @@ from pathlib import Path
 
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
-from ..sheets.roundtrip import load
+from ..sheets.read import SheetError
+from ..sheets.roundtrip import document_shape, load
 from ..sheets.write import cell_value, records, write_workbook
 
 
@@ -38,10 +39,15 @@ def run(folder: Path, what: list[str], fmt: str, out: Path | None, lang: Lang,
                   "請改用 build/private/")(lang), file=sys.stderr)
         return 2
     tables: list[tuple[Table, list[dict]]] = []
-    for group in what or list(GROUPS):
-        for table in GROUPS[group]:
-            _, data = load(folder / table.file, None)
-            tables.append((table, records(data, table)))
+    try:
+        for group in what or list(GROUPS):
+            for table in GROUPS[group]:
+                _, data = load(folder / table.file, document_shape(table))
+                tables.append((table, records(data, table)))
+    except SheetError as exc:
+        for problem in exc.problems:
+            print(problem.render(lang), file=sys.stderr)
+        return 1
     if fmt == "xlsx":
         write_workbook(target, tables)
         written = [target]

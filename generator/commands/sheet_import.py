@@ -12,14 +12,13 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from ..diagnostics import Finding, has_errors, render_grouped
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
 from ..sheets.merge import Known, Tally, merge
 from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
-from ..sheets.roundtrip import dump, load, write_atomic
+from ..sheets.roundtrip import document_shape, dump, load, write_atomic
 from .validate import findings_for
 
 SUFFIXES = (".xlsx", ".csv")
@@ -163,8 +162,7 @@ def _import(folder: Path, tables: tuple[Table, ...], file: Path, mapping: dict[s
     for table, rows in found:
         path = folder / table.file
         if path not in documents:
-            documents[path] = load(path, CommentedSeq() if not table.within
-                                   or table.name == "contracts" else CommentedMap())
+            documents[path] = load(path, document_shape(table))
         tally = merge(documents[path][1], rows, tiers, members)
         problems.extend(tally.problems)
         tallies.append((table, tally))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date
 
+from ..calendar import performance_year_of
 from ..i18n import Msg
 from ..model import Alliance, Member
 from ..model.outcomes import REFUSED_INCOME, Income
@@ -153,11 +155,16 @@ def _same_money_in_item_7(alliance: Alliance, record: Income) -> Iterator[Verdic
     if member is None:
         return
     out = alliance.outcomes
+    year = performance_year_of(record.date)  # the same money is counted in one year's sheet
+
+    def same_year(day: date | None) -> bool:
+        return day is not None and performance_year_of(day) == year
+
     twins: list[tuple[str, Record, str]] = [
         ("transfer", t, t.id) for t in out.transfers
-        if t.member == member.id and t.amount == record.amount]
+        if t.member == member.id and t.amount == record.amount and same_year(t.date)]
     twins += [("project", p, p.id) for p in out.projects
-              if p.member == member.id and p.amount == record.amount]
+              if p.member == member.id and p.amount == record.amount and same_year(p.signed)]
     for what, _twin, twin_id in twins[:1]:
         zh = {"transfer": "技術轉移", "project": "產學合作計畫"}[what]
         yield invalid(

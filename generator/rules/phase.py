@@ -51,6 +51,7 @@ def reported_once(alliance: Alliance) -> Iterator[Verdict]:
     ):
         yield from duplicate_ids(records, en, zh)
     yield from _patent_numbers_once(alliance)
+    yield from _member_outcomes_once(alliance)
     yield from _years_in_phase(alliance)
     first, last = phase_bounds(alliance)
     for record, field, day in dated_records(alliance):
@@ -84,6 +85,22 @@ def _patent_numbers_once(alliance: Alliance) -> Iterator[Verdict]:
                 "R5")
         else:
             seen[key] = patent.id
+
+
+def _member_outcomes_once(alliance: Alliance) -> Iterator[Verdict]:
+    """Item 8 has no ids: one entry per member and year, or its hires and value count twice."""
+    seen: set[tuple[str, int]] = set()
+    for outcome in alliance.outcomes.member_outcomes:
+        key = (outcome.member, outcome.year)
+        if key in seen:
+            yield invalid(
+                outcome, outcome.at("member"),
+                Msg(f"member {outcome.member} already has an item-8 entry for {outcome.year}",
+                    f"會員 {outcome.member} 在 {outcome.year} 年已有一筆第 8 項成果"),
+                Msg("one entry per member and year: add the hires and the value into it",
+                    "每位會員每年一筆：請把人數與產值合併到該筆"),
+                "R5")
+        seen.add(key)
 
 
 def _years_in_phase(alliance: Alliance) -> Iterator[Verdict]:

@@ -19,6 +19,10 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.tokens import CommentToken
 
+from ..i18n import Msg
+from .columns import Table
+from .read import Problem, SheetError
+
 SHIFT = 2
 
 
@@ -30,10 +34,40 @@ def _yaml() -> YAML:
     return yaml
 
 
+def document_shape(table: Table) -> CommentedSeq | CommentedMap:
+    """The empty document a table's rows merge into: the file's own list (members,
+    activities; a member's contracts live in members.yml's list too), or outcomes.yml's
+    mapping of lists."""
+    return CommentedSeq() if not table.within or table.name == "contracts" else CommentedMap()
+
+
 def load(path: Path, empty: Any) -> tuple[str, Any]:
-    """The file's text and its round-trip data (``empty`` when the file is missing or blank)."""
+    """The file's text and its round-trip data (``empty`` when the file is missing or blank).
+
+    A file that does not parse, or whose top level is not the shape the import merges into
+    (a list, or a mapping), is a :class:`SheetError` naming the file: fix it first.
+    """
+    from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
     text = path.read_text(encoding="utf-8") if path.is_file() else ""
-    data = _yaml().load(text) if text.strip() else None
+    try:
+        data = _yaml().load(text) if text.strip() else None
+    except YAMLError as exc:
+        mark = exc.problem_mark if isinstance(exc, MarkedYAMLError) else None
+        where = f"{path.name}:{mark.line + 1}" if mark is not None else path.name
+        raise SheetError([Problem(where, Msg(
+            "the file is not valid YAML, so nothing can be merged into it",
+            "這個檔案不是有效的 YAML，無法合併"), Msg(
+            f"run 'alliance validate' and fix {path.name} first",
+            f"請先執行「alliance validate」並修正 {path.name}"))]) from None
+    expected = list if isinstance(empty, list) else dict if isinstance(empty, dict) else None
+    if data is not None and expected is not None and not isinstance(data, expected):
+        shape = Msg("a list (- …)", "清單（- …）") if isinstance(empty, list) \
+            else Msg("a mapping (key: value)", "對應表（key: value）")
+        raise SheetError([Problem(path.name, Msg(
+            "the file's top level is not " + shape.en, f"檔案最上層不是{shape.zh}"), Msg(
+            f"run 'alliance validate' and fix {path.name} first",
+            f"請先執行「alliance validate」並修正 {path.name}"))])
     return text, empty if data is None else data
 
 

@@ -90,6 +90,28 @@ def test_income_matching_a_project_by_member_name_is_a_double_count(write_allian
     assert code == 1 and "is the project 'pr1' of item 7 again" in out and "(R13)" in out
 
 
+def test_the_same_amount_in_another_year_is_not_a_double_count(write_alliance, capsys):
+    """tr1 (100, Nov 2025) falls in performance year 2025; income of 100 from acme in
+    performance year 2026 is other money, and counts."""
+    folder = write_alliance(lambda d: d["outcomes.yml"]["income"].append(
+        _other(date="2026-03-01", amount=100, payer="acme", note="授課費")))
+    code, out, _ = run(capsys, folder, "validate", str(folder))
+    assert code == 0 and "counted twice" not in out
+
+
+# ---- R5: item 8 has no ids, so one entry per member and year ---------------------------------
+def test_a_second_item_8_entry_for_a_member_and_year_is_an_error(write_alliance, capsys):
+    def twice(data):
+        outcomes = data["outcomes.yml"]["member_outcomes"]
+        outcomes.append(dict(outcomes[0]))
+
+    folder = write_alliance(twice)
+    code, out, _ = run(capsys, folder, "validate", str(folder))
+    assert code == 1
+    assert ("member_outcomes[1].member: member acme already has an item-8 entry for 2025 — "
+            "one entry per member and year: add the hires and the value into it (R5)") in out
+
+
 # ---- R11: no sealed receipt, not counted ------------------------------------------------------
 def test_income_without_receipt_is_not_counted_and_the_companion_asks_for_it(write_alliance,
                                                                              capsys):

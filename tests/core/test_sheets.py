@@ -79,6 +79,21 @@ def test_export_then_import_changes_nothing(example: Path, capsys, tmp_path: Pat
     assert sheets[-1] == "說明" and {"會員", "合約", "活動", "收入", "專利"} <= set(sheets)
 
 
+@pytest.mark.parametrize(("broken", "said"), [
+    ("x: 1\n", "members.yml: the file's top level is not a list (- …)"),
+    ("- id: a\n\tname: b\n", "members.yml:2: the file is not valid YAML"),
+])
+def test_a_broken_target_file_is_named_not_an_internal_error(example: Path, capsys,
+                                                             tmp_path: Path, broken, said):
+    book = tmp_path / "book.xlsx"
+    assert alliance(capsys, example, "export", "smart-sensing", "--out", str(book))[0] == 0
+    (example / "members.yml").write_text(broken, encoding="utf-8")
+    for args in (("import", "smart-sensing", "members", str(book)),
+                 ("export", "smart-sensing", "members", "--out", str(tmp_path / "b.xlsx"))):
+        code, _, err = alliance(capsys, example, *args)
+        assert code == 1 and said in err and "fix members.yml first" in err, err
+
+
 def test_a_members_workbook_in_chinese_headers_merges_by_id(example: Path, capsys,
                                                              tmp_path: Path):
     members = yaml.safe_load((example / "members.yml").read_text("utf-8"))

@@ -243,15 +243,13 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"alliance: {exc}", file=sys.stderr)
         return 2
-    if argv and argv[0] == "spotcheck":  # only as the verb: an alliance may be called so
-        from .commands import spotcheck
-
-        return spotcheck.run(argv[1:], detect_lang(explicit) if explicit else None)
-    args = _parser().parse_args(argv)
     lang = detect_lang(explicit)
-    root = project_root()
     try:
-        return _dispatch(args, lang, root)
+        if argv and argv[0] == "spotcheck":  # only as the verb: an alliance may be called so
+            from .commands import spotcheck
+
+            return spotcheck.run(argv[1:], lang if explicit else None)
+        return _dispatch(_parser().parse_args(argv), lang, project_root())
     except UsageError as exc:
         print(f"alliance: {exc}", file=sys.stderr)
         return 2

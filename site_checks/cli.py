@@ -149,6 +149,7 @@ def _plan_parser() -> _Parser:
     p.add_argument("--seed", required=True)
     p.add_argument("--sample", type=_positive(int, 1_000_000), metavar="N",
                    help="sites per check (default: every site once in the season)")
+    p.add_argument("--lang", choices=["zh", "en"], help="language of the messages")
     return p
 
 

@@ -72,7 +72,7 @@ def load_registry(path: Path) -> Registry:
         err(root, "(top level)", "must be a mapping with `sites:` (and optionally "
             "`max_age_days:`); see the example in interfaces.md")
         raise RegistryError("\n".join(errors))
-    top = {k.value: (k, v) for k, v in root.value}
+    top = _keyed(root, "(top level)", err)
     for key, (knode, _v) in top.items():
         if key not in _TOP_KEYS:
             err(knode, str(key), "unknown key; allowed keys are max_age_days and sites")
@@ -124,11 +124,27 @@ def _url_problem(url: str) -> str | None:
     return None
 
 
+def _keyed(mapping: yaml.MappingNode, where: str, err
+           ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+    """A mapping's entries by key; a key that is not plain text (``? [a, b]``) is reported."""
+    entries: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+    for key, value in mapping.value:
+        if isinstance(key, yaml.ScalarNode):
+            entries[key.value] = (key, value)
+        else:
+            err(key, where, "a key must be a plain word such as `sites` or `url`")
+    return entries
+
+
 def _scalar(node: yaml.Node) -> object:
-    """The Python value of a scalar node, resolved the way SafeLoader would."""
+    """The Python value of a scalar node, resolved the way SafeLoader would; None for a
+    node that is not a scalar or a tag SafeLoader refuses (``!!binary zz``)."""
     if not isinstance(node, yaml.ScalarNode):
         return None
-    return yaml.SafeLoader(b"").construct_object(node, deep=True)
+    try:
+        return yaml.SafeLoader(b"").construct_object(node, deep=True)
+    except (yaml.YAMLError, ValueError, TypeError):
+        return None
 
 
 def _site(item: yaml.Node, where: str, err, seen: dict[str, int]) -> Site | None:
@@ -136,8 +152,8 @@ def _site(item: yaml.Node, where: str, err, seen: dict[str, int]) -> Site | None
     if not isinstance(item, yaml.MappingNode):
         err(item, where, "must be a mapping with id, name and url")
         return None
-    fields = {k.value: (k, v) for k, v in item.value}
-    ok = True
+    fields = _keyed(item, where, err)
+    ok = all(isinstance(key, yaml.ScalarNode) for key, _ in item.value)
     for key, (knode, _v) in fields.items():
         if key not in _SITE_KEYS:
             err(knode, f"{where}.{key}", "unknown key; a site has id, name and url")

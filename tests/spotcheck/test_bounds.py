@@ -61,6 +61,22 @@ def test_bad_registry_addresses_name_file_line_and_field(tmp_path, capsys, url):
     assert f"{path}:4: sites[0].url:" in err and "Traceback" not in err
 
 
+@pytest.mark.parametrize(("text", "said"), [
+    ("? [a, b]\n: 1\nsites:\n  - {id: x, name: y, url: 'http://demo.example/'}\n",
+     ":1: (top level): a key must be a plain word"),
+    ("sites:\n  - ? [a, b]\n    : 1\n    id: x\n    name: y\n    url: http://demo.example/\n",
+     ":2: sites[0]: a key must be a plain word"),
+    ("max_age_days: !!binary zz\nsites:\n  - {id: x, name: y, url: 'http://demo.example/'}\n",
+     ":1: max_age_days: 'zz' is not a whole number"),
+])
+def test_odd_yaml_in_a_registry_is_named_not_a_traceback(tmp_path, capsys, text, said):
+    path = tmp_path / "registry.yml"
+    path.write_text(text, encoding="utf-8")
+    assert main([str(path)]) == 1
+    err = capsys.readouterr().err
+    assert f"{path}{said}" in err and "Traceback" not in err
+
+
 def test_registry_limits(tmp_path, capsys):
     path = tmp_path / "registry.yml"
     path.write_text("max_age_days: 99999999999\nsites:\n  - id: demo\n    name: x\n"
@@ -138,3 +154,15 @@ def test_lang_zh_reaches_the_errors_of_the_command(registry, tmp_path, capsys):
         assert main([str(registry), "--db", str(db), "--out", str(tmp_path / "o"),
                      "--lang", "zh"]) == 1
     assert "錯誤：另一個抽查正在使用紀錄檔" in capsys.readouterr().err
+
+
+def test_lang_anywhere_reaches_spotcheck_plan(tmp_path, capsys):
+    from generator.cli import main as alliance
+
+    path = tmp_path / "registry.yml"
+    path.write_text("sites:\n  - {id: x, name: y, url: 'http://demo.example/'}\n",
+                    encoding="utf-8")
+    for argv in (["--lang", "zh", "spotcheck", "plan", str(path)],
+                 ["spotcheck", "plan", str(path), "--lang", "zh"]):
+        assert alliance([*argv, "--year", "2026", "--checks", "2", "--seed", "1"]) == 0
+        assert "2026-" in capsys.readouterr().out

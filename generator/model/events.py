@@ -7,7 +7,7 @@ an e-mail address, so a company can act on the post (a link, an ``.ics`` file, a
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated, Any
 
 from pydantic import BeforeValidator, model_validator
@@ -78,3 +78,7 @@ class NewsEvent(Strict):
             return None
         return self.registration if _URL.fullmatch(self.registration) \
             else "mailto:" + self.registration
+
+    def ahead(self, today: date) -> bool:
+        """Not over by ``today``: the site's and the portal's one test of "upcoming"."""
+        return (self.end or self.start).date() >= today

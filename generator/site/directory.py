@@ -65,17 +65,24 @@ def card(site: PublicSite, reports: dict[int, dict[str, str | None]], dates: Sou
     since = date(site.current_year, 2, 1) if site.current_year else date.min
     # Events a post announces (with time, venue and registration) first; a public activity on
     # a day no post announces is listed too. ``path``: the page, inside a language's site.
+    # ``until``: the last day it is upcoming (the portal lists it while until >= today).
+    posts = [p for p in site.news if p.event is not None and p.event.ahead(since)]
     events = [
-        {"id": p.slug, "date": p.event.start.date().isoformat(), "kind": "announced",
+        {"id": p.slug, "date": p.event.start.date().isoformat(),
+         "until": (p.event.end or p.event.start).date().isoformat(), "kind": "announced",
          "title": _text(p.title), "summary": _text(p.summary), "path": post_url(p.date, p.slug)}
-        for p in site.news if p.event is not None and p.event.start.date() >= since
+        for p in posts if p.event is not None
     ]
-    announced = {e["date"] for e in events}
+    # The same event as a post's: the same day, and the same venue or title.
+    announced = {(p.event.start.date(), text.strip()) for p in posts if p.event is not None
+                 for text in (p.event.venue.zh, p.title.zh)}
     events += [
-        {"id": a.id, "date": a.date.isoformat(), "kind": a.kind, "title": _text(a.title),
-         "summary": _text(a.summary), "path": f"activities/#{a.id}"}
+        {"id": a.id, "date": a.date.isoformat(), "until": a.date.isoformat(), "kind": a.kind,
+         "title": _text(a.title), "summary": _text(a.summary), "path": f"activities/#{a.id}"}
         for a in site.activities  # the portal keeps those still ahead
-        if a.kind in EVENT_KINDS and a.date >= since and a.date.isoformat() not in announced
+        if a.kind in EVENT_KINDS and a.date >= since
+        and not {(a.date, t.strip()) for t in (a.title.zh, a.venue.zh if a.venue else "")
+                 if t} & announced
     ]
     return {
         "id": site.id,

@@ -47,6 +47,9 @@ from .labels import FOLDER
 from .where import CODE_ROOT as PACKAGE_ROOT
 
 STATE_VERSION = "1"
+# The shape of a recorded portal card (directory.card); a state of another shape, left by an
+# older version of this tool, is not put on the portal until its alliance is built again.
+SUMMARY_VERSION = 2
 WORKER_TASKS = 10  # alliances per worker before the pool is replaced: memory stays flat
 
 
@@ -409,7 +412,7 @@ def write_state(options: BuildOptions, outcome: Outcome) -> None:
     from . import portal
 
     state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
-             "mkdocs_warnings": outcome.mkdocs_warnings,
+             "summary_version": SUMMARY_VERSION, "mkdocs_warnings": outcome.mkdocs_warnings,
              "tree": tree_digest(options.out / outcome.id)}
     portal.write_atomic(_state_file(options, outcome.id),
                         json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
@@ -427,8 +430,15 @@ def refresh_portal(options: BuildOptions) -> int:
     summaries = []
     for state_file in sorted(options.state.glob("*.json")):
         state = read_state(options, state_file.stem)
-        if state and (options.out / state_file.stem).is_dir():
-            summaries.append(state["summary"])
+        if not state or not (options.out / state_file.stem).is_dir():
+            continue
+        if state.get("summary_version") != SUMMARY_VERSION:
+            echo(Msg(f"portal: {state_file.stem} was built by an older version and is left "
+                     f"off the portal — run 'alliance build {state_file.stem}'",
+                     f"入口網站：{state_file.stem} 由舊版建置，暫不列入 — 請執行"
+                     f"「alliance build {state_file.stem}」")(options.lang), error=True)
+            continue
+        summaries.append(state["summary"])
     pages = portal.write_portal(options.out, summaries, today=options.today,
                                 base_url=options.base_url, search=options.search_index,
                                 stamp=options.state / "portal-search.txt").pages

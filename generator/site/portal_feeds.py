@@ -29,7 +29,7 @@ ET.register_namespace("", ATOM)
 def upcoming(cards: list[dict[str, Any]], today: date) -> list[tuple[dict[str, Any], dict]]:
     """(card, event) for every public event on or after ``today``, soonest first."""
     found = [(c, e) for c in cards for e in c.get("events", [])
-             if date.fromisoformat(e["date"]) >= today]
+             if date.fromisoformat(e["until"]) >= today]
     return sorted(found, key=lambda ce: (ce[1]["date"], ce[0]["id"], ce[1]["id"]))
 
 
@@ -77,7 +77,8 @@ def events_ics(cards: list[dict[str, Any]], lang: SiteLang, today: date) -> byte
     for card, event in upcoming(cards, today):
         day = date.fromisoformat(event["date"])
         item = Event()
-        item.add("uid", f"{card['id']}-{event['id']}@alliance-portal")
+        origin = "post" if event["kind"] == "announced" else "activity"  # ids of two lists
+        item.add("uid", f"{card['id']}-{origin}-{event['id']}@alliance-portal")
         # DTSTAMP is required; the event's own day keeps the file the same between builds.
         item.add("dtstamp", datetime(day.year, day.month, day.day, tzinfo=UTC))
         item.add("dtstart", day)

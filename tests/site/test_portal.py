@@ -118,7 +118,7 @@ def _card(alliance_id: str, events: list[tuple[str, str]]) -> dict:
         "institution": {"zh": "某大學", "en": None}, "field": None, "region": None,
         "services": [], "fees": [], "logo": {"src": "assets/images/logo.svg", "alt": None},
         "members": None, "members_year": None, "latest_news": None, "latest_report": None,
-        "events": [{"id": i, "date": d, "kind": "seminar", "title": {"zh": f"活動 {i}",
+        "events": [{"id": i, "date": d, "until": d, "kind": "seminar", "title": {"zh": f"活動 {i}",
                     "en": None}, "summary": None, "path": f"activities/#{i}"}
                    for i, d in events],
     }
@@ -129,8 +129,8 @@ def test_the_calendar_lists_upcoming_public_events_only():
              _card("alpha", [("today", "2026-12-02")])]
     calendar = Calendar.from_ical(portal_feeds.events_ics(cards, "zh", date(2026, 12, 2)))
     events = [(str(e["uid"]), e.decoded("dtstart")) for e in calendar.walk("VEVENT")]
-    assert events == [("alpha-today@alliance-portal", date(2026, 12, 2)),
-                      ("beta-soon@alliance-portal", date(2026, 12, 18))]
+    assert events == [("alpha-activity-today@alliance-portal", date(2026, 12, 2)),
+                      ("beta-activity-soon@alliance-portal", date(2026, 12, 18))]
     soon = calendar.walk("VEVENT")[1]
     assert str(soon["url"]) == "https://beta.example/zh-TW/activities/#soon"
     assert str(soon["summary"]) == "活動 soon — beta 聯盟"

@@ -31,8 +31,7 @@ def ics_path(post: NewsPost) -> str:
 
 def upcoming(ctx: Context) -> list[NewsPost]:
     """Posts announcing events that have not ended by the build day, soonest first."""
-    posts = [p for p in ctx.site.news
-             if p.event is not None and (p.event.end or p.event.start).date() >= ctx.today]
+    posts = [p for p in ctx.site.news if p.event is not None and p.event.ahead(ctx.today)]
     return sorted(posts, key=lambda p: p.event.start)  # type: ignore[union-attr]
 
 

@@ -65,8 +65,23 @@ def _old_site(root: Path) -> pipeline.BuildOptions:
     options.state.mkdir(parents=True)
     (options.state / "demo.json").write_text(json.dumps(
         {"fingerprint": "f1", "summary": SUMMARY, "mkdocs_warnings": 0,
+         "summary_version": pipeline.SUMMARY_VERSION,
          "tree": pipeline.tree_digest(options.out / "demo")}))
     return options
+
+
+def test_a_state_left_by_an_older_version_is_left_off_the_portal_not_a_crash(tmp_path, capsys):
+    """Built with an older version (a card without logo or urls), then one other alliance is
+    built: the portal is written without it, and says how to bring it back."""
+    options = _old_site(tmp_path)
+    state = json.loads((options.state / "demo.json").read_text())
+    del state["summary_version"], state["summary"]["logo"], state["summary"]["urls"]
+    (options.state / "demo.json").write_text(json.dumps(state))
+    options = pipeline.BuildOptions(root=tmp_path, out=tmp_path / "site",
+                                    scratch=tmp_path / "build", search_index=False)
+    assert pipeline.refresh_portal(options) == 0
+    assert "demo was built by an older version" in capsys.readouterr().err
+    assert 'id="demo"' not in (options.out / "index.html").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize("die_at", STEPS)

@@ -3,8 +3,8 @@
 This module is the portal's single door to an alliance's data. It takes the
 :class:`~generator.site.privacy.PublicSite` (default-deny: nothing private is in it) and
 turns it into a small JSON-able card that the build keeps in its state, so the portal can be
-rewritten without rebuilding the alliances. When the one public-view module replaces
-``privacy.py``, only this module's import changes.
+rewritten without rebuilding the alliances. ``PublicSite`` is gathered from
+:mod:`generator.public`, which decides field by field what may be published.
 
 Members appear here only as counts; names stay on the alliance's own site, where consent
 (``public: true``) already decides them.

@@ -63,7 +63,7 @@ def load(path: Path, empty: Any) -> tuple[str, Any]:
     expected = list if isinstance(empty, list) else dict if isinstance(empty, dict) else None
     if data is not None and expected is not None and not isinstance(data, expected):
         shape = Msg("a list (- …)", "清單（- …）") if isinstance(empty, list) \
-            else Msg("a mapping (key: value)", "對應表（key: value）")
+            else Msg("a mapping (key: value)", "對應表（名稱: 內容）")
         raise SheetError([Problem(path.name, Msg(
             "the file's top level is not " + shape.en, f"檔案最上層不是{shape.zh}"), Msg(
             f"run 'alliance validate' and fix {path.name} first",

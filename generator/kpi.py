@@ -112,8 +112,7 @@ def _candidates(alliance: Alliance, year: int, window: Window) -> Iterator[_Cand
         contract = member.contract_on(oct31)
         adds: dict[str, float] = {"members_total": 1}
         if contract is not None:
-            tier = alliance.info.tier(member.tier)
-            fee = contract.fee if contract.fee is not None else (tier.fee if tier else 0)
+            fee = alliance.fee_of(member, contract) or 0
             adds["members_paying" if fee > 0 else "members_free"] = 1
         region = alliance.region(member)
         if region is not None:

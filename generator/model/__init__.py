@@ -53,6 +53,14 @@ class Alliance:
     def _members_by_id(self) -> dict[str, Member]:
         return {m.id: m for m in self.members}
 
+    def fee_of(self, member: Member, contract: Contract | None) -> float | None:
+        """The yearly fee (仟元) a member pays: its contract's own fee, else its tier's; None
+        when neither is known (an unknown tier, an error of its own)."""
+        if contract is not None and contract.fee is not None:
+            return contract.fee
+        tier = self.info.tier(member.tier)
+        return tier.fee if tier is not None else None
+
     def region(self, member: Member) -> Region | None:
         """The member's region (north/central/south/east), None when nobody said (金門, typos).
 

@@ -178,13 +178,6 @@ def _same_money_in_item_7(alliance: Alliance, record: Income) -> Iterator[Verdic
             "R13")
 
 
-def _fee(alliance: Alliance, member: Member, contract_fee: float | None) -> float | None:
-    if contract_fee is not None:
-        return contract_fee
-    tier = alliance.info.tier(member.tier)
-    return tier.fee if tier is not None else None
-
-
 def amounts_in_thousands(alliance: Alliance) -> Iterator[Verdict]:
     """Format: money is in thousands of NTD (仟元); an amount that looks like 元 is warned.
 
@@ -213,7 +206,7 @@ def amounts_in_thousands(alliance: Alliance) -> Iterator[Verdict]:
             continue
         contract = member.contract_on(record.date) or next(
             (c for c in member.contracts if c.start.year == record.date.year), None)
-        fee = _fee(alliance, member, contract.fee if contract else None)
+        fee = alliance.fee_of(member, contract)
         tier = alliance.info.tier(member.tier)
         if tier is not None and tier.fee > 0 and record.amount == tier.fee * 1000:
             fee = tier.fee

@@ -16,6 +16,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from .. import scrub
+from ..formats import long_date
 from ..model.regions import REGION_NAMES
 from ..model.sheet_keys import SHEET_KEYS
 from . import charts
@@ -44,7 +45,8 @@ def _share(row: KpiRow) -> str:
 
 
 def _ymd(day: date) -> str:
-    return day.isoformat()
+    """The site's Chinese date (2025年10月27日): one date format per language everywhere."""
+    return long_date(day, "zh")
 
 
 @cache

@@ -20,7 +20,7 @@ def test_html_report_default_path_and_roc_year(canaried: Canaried,
     path = canaried.root / out.strip()
     assert path == canaried.root / "build/reports/smart-sensing/smart-sensing-2025.html"
     html = path.read_text(encoding="utf-8")
-    assert "民國 114 年" in html and "2025-02-01 – 2026-01-31" in html
+    assert "民國 114 年" in html and "2025年2月1日 – 2026年1月31日" in html
     assert "114/02/01 – 115/01/31" in html
 
 
@@ -31,7 +31,7 @@ def test_until_cuts_the_period(canaried: Canaried, capsys: pytest.CaptureFixture
     path = canaried.root / out.strip()
     assert path.name == "smart-sensing-2025-until-1031.html"
     html = path.read_text(encoding="utf-8")
-    assert "2025-02-01 – 2025-10-31" in html and "期中考核" in html
+    assert "2025年2月1日 – 2025年10月31日" in html and "期中考核" in html
     cut = compute(canaried.alliance, 2025, (10, 31)).kpi
     full = compute(canaried.alliance, 2025).kpi
     assert cut != full  # the example has results after Oct 31

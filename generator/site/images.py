@@ -62,16 +62,28 @@ class Images:
 
     def _converted(self, src: str) -> Path:
         """The WebP of the cleaned ``src``, converted once per content (cached across builds)."""
-        data = scrub.cleaned(userfiles.public_file(self.root, src).real)
-        digest = hashlib.sha256(data).hexdigest()[:20]
-        cached = self.cache_dir / f"{digest}-q{WEBP_QUALITY}.webp"
-        if not cached.is_file():
-            self.cache_dir.mkdir(parents=True, exist_ok=True)
-            temporary = cached.with_suffix(f".{os.getpid()}.tmp")
-            with Image.open(io.BytesIO(data)) as picture:
-                picture.convert("RGB").save(temporary, "WEBP", quality=WEBP_QUALITY, method=4)
-            temporary.replace(cached)
+        path = userfiles.public_file(self.root, src).real
+        cached = _webp(path, path.stat().st_mtime_ns, self.cache_dir)
+        if not cached.is_file():  # the cache folder was emptied under a long-lived preview
+            _webp.cache_clear()
+            cached = _webp(path, path.stat().st_mtime_ns, self.cache_dir)
         return cached
+
+
+@cache
+def _webp(path: Path, stamp: int, cache_dir: Path) -> Path:  # stamp: a changed file redoes it
+    """Cleaning re-encodes the image, so it is done once per file and process, not once per
+    page that shows it."""
+    data = scrub.cleaned(path)
+    digest = hashlib.sha256(data).hexdigest()[:20]
+    cached = cache_dir / f"{digest}-q{WEBP_QUALITY}.webp"
+    if not cached.is_file():
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        with Image.open(io.BytesIO(data)) as picture:
+            picture.convert("RGB").save(temporary, "WEBP", quality=WEBP_QUALITY, method=4)
+        temporary.replace(cached)
+    return cached
 
 
 @cache

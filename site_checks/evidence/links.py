@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from operator import itemgetter
 from urllib.parse import unquote, urldefrag
 
 from generator.i18n import Msg
@@ -116,12 +117,27 @@ class LinkReport:
     not_checked: dict[str, int]
 
 
+def _page_names(crawl: SiteCrawl) -> dict[str, str]:
+    """The one URL each page is reported under, whatever order the threads fetched it in.
+
+    ``/site/`` and ``/site/index.html`` are one page (``page_key``); when the crawl met both,
+    the shorter (then the alphabetically first) names it, so two runs over the same site list
+    the same (page, link) pairs and the history does not see a change that never happened."""
+    names: dict[str, str] = {}
+    for page in crawl.pages:
+        key = page_key(page.url)
+        if key not in names or (len(page.url), page.url) < (len(names[key]), names[key]):
+            names[key] = page.url
+    return names
+
+
 def link_report(crawl: SiteCrawl) -> LinkReport:
     """Join the page → link list with the results: one entry per page and bad link."""
     by_canon: dict[str, UrlResult] = {}
     for result in crawl.results.values():
         by_canon.setdefault(canonical(result.key), result)
     anchors = {page_key(p.url): p.anchors for p in crawl.pages}
+    shown = _page_names(crawl)
     broken: list[dict] = []
     unverified: list[dict] = []
     blocked: list[dict] = []
@@ -129,12 +145,14 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
     linked: set[str] = {crawl.start_url}
     robots = 0
     for use in crawl.links:
-        if (page_key(use.page), use.url) in seen:
+        page = page_key(use.page)
+        if (page, use.url) in seen:
             continue
-        seen.add((page_key(use.page), use.url))
+        seen.add((page, use.url))
+        parent = shown.get(page, use.page)
         if points_to_local_file(use.url):
             linked.add(use.url)
-            broken.append({"url": use.url, "parent": use.page, "text": use.text,
+            broken.append({"url": use.url, "parent": parent, "text": use.text,
                            "status": LOCAL_FILE, "internal": False})
             continue
         result = by_canon.get(canonical(use.key))
@@ -142,7 +160,7 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
             continue
         linked.add(result.key)
         kind, status = classify(result)
-        entry = {"url": use.url, "parent": use.page, "text": use.text, "status": status,
+        entry = {"url": use.url, "parent": parent, "text": use.text, "status": status,
                  "internal": use.internal}
         if kind == BROKEN:
             broken.append(entry)
@@ -158,12 +176,13 @@ def link_report(crawl: SiteCrawl) -> LinkReport:
             if target in anchors and not fragment_resolves(use.fragment, anchors[target]):
                 entry["status"] = f"{_MISSING_ANCHOR}{use.fragment}"
                 broken.append(entry)
+    by_page = itemgetter("parent")  # a stable sort: each page's links keep their order
     return LinkReport(
         pages=len({page_key(p.url) for p in crawl.pages}),
         checked=len(linked),
-        broken=broken,
-        unverified=unverified,
-        blocked=blocked,
+        broken=sorted(broken, key=by_page),
+        unverified=sorted(unverified, key=by_page),
+        blocked=sorted(blocked, key=by_page),
         robots_denied=robots,
         not_checked=dict(crawl.skipped),
     )

@@ -15,6 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml.composer import Composer
+from yaml.constructor import SafeConstructor
+from yaml.cyaml import CParser
+from yaml.resolver import Resolver
 
 from .diagnostics import Finding, Where, error
 from .i18n import Msg
@@ -89,31 +93,47 @@ MAX_DEPTH = 64
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-class _Bounded(yaml.SafeLoader):
-    """PyYAML's safe loader, refusing documents with too many aliases or too deep nesting."""
+class _Bounds:
+    """Refuse documents with too many aliases or too deep nesting, as they are composed."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.aliases = 0
-        self.depth = 0
+    aliases = 0
+    depth = 0
 
     def compose_node(self, parent: Any, index: Any) -> Any:
-        if self.check_event(yaml.AliasEvent):
+        if self.check_event(yaml.AliasEvent):  # type: ignore[attr-defined]
             self.aliases += 1
             if self.aliases > MAX_ALIASES:
-                raise _TooBig(self.peek_event().start_mark, Msg(
+                raise _TooBig(self.peek_event().start_mark, Msg(  # type: ignore[attr-defined]
                     f"more than {MAX_ALIASES} aliases (*name)",
                     f"別名（*name）超過 {MAX_ALIASES} 個"))
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise _TooBig(self.peek_event().start_mark, Msg(
+            raise _TooBig(self.peek_event().start_mark, Msg(  # type: ignore[attr-defined]
                 f"nested more than {MAX_DEPTH} levels deep", f"巢狀超過 {MAX_DEPTH} 層"),
                 Msg("flatten the structure: the format never nests this deep",
                     "請減少巢狀層數：資料格式不會有這麼深的結構"))
         try:
-            return super().compose_node(parent, index)
+            return super().compose_node(parent, index)  # type: ignore[misc]
         finally:
             self.depth -= 1
+
+
+class _Bounded(_Bounds, yaml.SafeLoader):
+    """PyYAML's pure-Python safe loader with the bounds: its error texts are the ones
+    :func:`yaml_messages.explain` turns into plain words."""
+
+
+class _FastBounded(_Bounds, Composer, CParser, SafeConstructor, Resolver):
+    """libyaml's scanner and parser (C, about 8× faster) under PyYAML's own composer with the
+    bounds: the composer is Python so that the bounds still apply node by node. A document
+    libyaml refuses, or one with a tab (libyaml accepts ``key:<TAB>value``, PyYAML does not,
+    and the verdict must not depend on the path taken), is parsed by :class:`_Bounded`."""
+
+    def __init__(self, stream: str) -> None:
+        CParser.__init__(self, stream)
+        Composer.__init__(self)
+        SafeConstructor.__init__(self)
+        Resolver.__init__(self)
 
 
 _NO_ALIASES = Msg("write the values out instead of using anchors (&name) and aliases (*name)",
@@ -150,11 +170,16 @@ def _compose(text: str) -> Any:
     if remembered is not None:
         _NODES.move_to_end(text)
         return remembered
-    loader = _Bounded(text)
     try:
-        node = loader.get_single_node()
-    finally:
-        loader.dispose()
+        if "\t" in text:  # libyaml takes tabs PyYAML refuses: one file, one verdict
+            raise ValueError("tab")
+        node = _FastBounded(text).get_single_node()
+    except (yaml.YAMLError, ValueError):
+        loader = _Bounded(text)
+        try:
+            node = loader.get_single_node()
+        finally:
+            loader.dispose()
     if len(text) >= _BIG and node is not None:
         _NODES[text] = node
         while len(_NODES) > _REMEMBERED:

@@ -57,14 +57,24 @@ def _build(folders: list[Path], options: BuildOptions) -> int:
     staging = make_staging(options.out)
     failed: list[Outcome] = []
 
+    def _warn(outcome: Outcome) -> None:
+        for warning in outcome.warnings:
+            echo(Msg("  warning: ", "  警告：")(lang) + warning, error=True)
+
     def report(outcome: Outcome) -> None:
         if outcome.skipped:
             echo(Msg(f"{outcome.id}: unchanged", f"{outcome.id}：未變更")(lang))
+        elif outcome.ok and outcome.reused:
+            kept_en, kept_zh = " and ".join(outcome.reused), "、".join(outcome.reused)
+            echo(Msg(f"{outcome.id}: built ({outcome.seconds:.1f} s); {kept_en} unchanged, "
+                     "kept as they were",
+                     f"{outcome.id}：已建置（{outcome.seconds:.1f} 秒）；"
+                     f"{kept_zh} 未變更，沿用")(lang))
+            _warn(outcome)
         elif outcome.ok:
             echo(Msg(f"{outcome.id}: built zh-TW and en ({outcome.seconds:.1f} s)",
                      f"{outcome.id}：已建置 zh-TW 與 en（{outcome.seconds:.1f} 秒）")(lang))
-            for warning in outcome.warnings:
-                echo(Msg("  warning: ", "  警告：")(lang) + warning, error=True)
+            _warn(outcome)
         else:
             failed.append(outcome)
             echo(outcome.messages, error=True)

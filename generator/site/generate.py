@@ -53,6 +53,7 @@ class Generated:
     fallbacks: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     pending_pdfs: list[str] = field(default_factory=list)  # docs-relative, still to print
+    userdict: Path | None = None  # jieba's user dictionary, which the zh config names
 
 
 def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
@@ -135,7 +136,7 @@ def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Pat
     card = directory.card(site, published, dates, urls)
     notes += directory.gaps(card)
     return Generated(alliance.id, configs, card, fallbacks, list(dict.fromkeys(notes)),
-                     pending)
+                     pending, userdict)
 
 
 def _write(path: Path, text: str) -> None:
@@ -190,10 +191,7 @@ def _reports(alliance: Alliance, sheets: dict[int, Sheet], dest: Path,
              pdfs: PdfCache | None, defer: bool
              ) -> tuple[dict[int, dict[str, str | None]], list[str]]:
     """The public summary reports, and the PDFs among them left to print (``defer``)."""
-    try:
-        from ..report import write_public_reports  # type: ignore[attr-defined]
-    except ImportError:
-        return {}, []
+    from ..report import write_public_reports
     dest.mkdir(parents=True, exist_ok=True)
     result: dict[int, dict[str, str | None]] = {}
     pending: list[str] = []

@@ -105,6 +105,9 @@ class Outcome:
     fingerprint: str = ""
     seconds: float = 0.0
     mkdocs_warnings: int = 0
+    #: Per language, its inputs' digest and MkDocs' warnings (``reuse.BuiltLanguage``).
+    languages: dict[str, dict[str, Any]] = field(default_factory=dict)
+    reused: list[str] = field(default_factory=list)  # languages whose folder was reused
 
 
 # -- fingerprints -------------------------------------------------------------------------
@@ -160,7 +163,7 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     """
     from ..checked import load_checked
     from ..report.pdf import PdfCache
-    from . import backend, generate, portal
+    from . import backend, generate, portal, reuse
 
     started = time.perf_counter()
     alliance, findings = load_checked(folder)
@@ -178,10 +181,25 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
         return Outcome(alliance.id, folder, False,
                        messages=refused_message(alliance.id, exc, options.lang))
     warnings: list[str] = []
+    previous = reuse.previous_languages(read_state(options, alliance.id),
+                                        tree_digest(options.out / alliance.id))
+    languages: dict[str, dict[str, Any]] = {}
+    reused: list[str] = []
     try:
         for lang, config in generated.configs.items():
-            for message in backend.build(config, strict=options.strict):
-                warnings.append(f"{FOLDER[lang]}: {message}")
+            site_dir = target / FOLDER[lang]
+            digest = reuse.language_digest(
+                config, site_dir, code_fingerprint(),
+                [generated.userdict] if lang == "zh" and generated.userdict else [])
+            built = reuse.reuse(previous.get(lang), digest, options.strict,
+                                options.out / alliance.id / FOLDER[lang], site_dir)
+            if built is None:
+                built = reuse.BuiltLanguage(
+                    digest, tuple(backend.build(config, strict=options.strict)))
+            else:
+                reused.append(FOLDER[lang])
+            languages[lang] = built.as_state()
+            warnings += [f"{FOLDER[lang]}: {message}" for message in built.warnings]
         mkdocs_warnings = len(warnings)
     except backend.BackendError as exc:
         head = Msg(f"{alliance.id}: MkDocs reported problems", f"{alliance.id}: MkDocs 回報問題")
@@ -202,7 +220,7 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     warnings += generated.notes
     return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,
                    fingerprint=fp, seconds=time.perf_counter() - started,
-                   mkdocs_warnings=mkdocs_warnings)
+                   mkdocs_warnings=mkdocs_warnings, languages=languages, reused=reused)
 
 
 def refused_message(alliance_id: str, exc: Any, lang: Lang) -> str:
@@ -413,7 +431,7 @@ def write_state(options: BuildOptions, outcome: Outcome) -> None:
 
     state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
              "summary_version": SUMMARY_VERSION, "mkdocs_warnings": outcome.mkdocs_warnings,
-             "tree": tree_digest(options.out / outcome.id)}
+             "languages": outcome.languages, "tree": tree_digest(options.out / outcome.id)}
     portal.write_atomic(_state_file(options, outcome.id),
                         json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
 

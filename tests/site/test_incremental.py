@@ -62,3 +62,46 @@ def test_a_change_outside_the_reports_prints_no_pdf(tmp_path, monkeypatch):
     assert "奈米級量測" in (out / "alpha" / "zh-TW" / "capabilities" / "index.html").read_text(
         encoding="utf-8")
     assert {p: p.read_bytes() for p in (out / "alpha").rglob("*.pdf")} == pdfs
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.mark.slow
+def test_a_language_whose_inputs_did_not_change_is_kept_and_equals_a_fresh_build(tmp_path):
+    root = make_project(tmp_path, {})
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert new.run("alpha", root / "alliances", root, "en") == 0
+    out, scratch = tmp_path / "site", tmp_path / "scratch"
+    assert run_build(root, out, scratch).code == 0
+    yml: Path = root / "alliances" / "alpha" / "alliance.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("微米級量測與分析", "奈米級量測"),
+                   encoding="utf-8")
+    again = run_build(root, out, scratch)
+    assert again.code == 0, again.stderr
+    assert "alpha: built" in again.stdout and "en unchanged, kept" in again.stdout
+    assert "奈米級量測" in (out / "alpha" / "zh-TW" / "capabilities" / "index.html").read_text(
+        encoding="utf-8")
+    fresh = run_build(root, tmp_path / "fresh", tmp_path / "fresh-scratch")
+    assert fresh.code == 0 and "unchanged, kept" not in fresh.stdout
+    assert _tree(out / "alpha" / "en") == _tree(tmp_path / "fresh" / "alpha" / "en")
+    assert _tree(out / "alpha" / "zh-TW") == _tree(tmp_path / "fresh" / "alpha" / "zh-TW")
+
+
+@pytest.mark.slow
+def test_a_kept_language_is_built_again_when_its_folder_in_site_was_touched(tmp_path):
+    root = make_project(tmp_path, {})
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert new.run("alpha", root / "alliances", root, "en") == 0
+    out, scratch = tmp_path / "site", tmp_path / "scratch"
+    assert run_build(root, out, scratch).code == 0
+    (out / "alpha" / "en" / "about" / "index.html").unlink()
+    yml: Path = root / "alliances" / "alpha" / "alliance.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("微米級量測與分析", "奈米級量測"),
+                   encoding="utf-8")
+    again = run_build(root, out, scratch)
+    assert again.code == 0, again.stderr
+    assert "alpha: built zh-TW and en" in again.stdout
+    assert (out / "alpha" / "en" / "about" / "index.html").is_file()

@@ -25,7 +25,7 @@ from ..site.pipeline import (
     run_builds,
     swap_in,
 )
-from ..site.search_index import SearchIndexError
+from ..site.search_index import SearchIndexError, stop_early
 
 
 def run(folders: list[Path], out: Path, lang: Lang, root: Path, strict: bool = False,
@@ -103,6 +103,7 @@ def _build(folders: list[Path], options: BuildOptions) -> int:
         echo(Msg("interrupted: site left unchanged", "已中斷：網站維持原狀")(lang), error=True)
         return 130
     finally:
+        stop_early()  # a Pagefind service started for an index that was not written
         shutil.rmtree(staging, ignore_errors=True)
     if indexed:
         echo(Msg(f"portal: {indexed} pages of every alliance in the search index",

@@ -161,28 +161,46 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     process for the second language was slower (it imports MkDocs and compiles the theme
     again) and cost twice the CPU.
     """
+    started = time.perf_counter()
+    prepared = prepare(folder, staging, options)
+    if isinstance(prepared, Outcome):
+        return prepared
+    return finish(prepared, folder, staging, options, fp, started)
+
+
+def prepare(folder: Path, staging: Path, options: BuildOptions) -> Any:
+    """Read and check the alliance, generate its Markdown and reports: the ``Generated``
+    files, or the failed :class:`Outcome` that says why not."""
     from ..checked import load_checked
     from ..report.pdf import PdfCache
-    from . import backend, generate, portal, reuse
+    from . import generate
 
-    started = time.perf_counter()
     alliance, findings = load_checked(folder)
     if alliance is None:
         errors = [f for f in findings if f.severity is Severity.ERROR]
         return Outcome(folder.name, folder, False,
                        messages=render_grouped(errors, options.lang, options.root))
-    target = staging / alliance.id
     try:
-        generated = generate.generate(
-            alliance, options.work / alliance.id, target, base_config=options.base_config,
-            today=options.today, base_url=options.base_url, reports=options.reports,
-            pdfs=PdfCache(options.pdf_cache))
+        return generate.generate(
+            alliance, options.work / alliance.id, staging / alliance.id,
+            base_config=options.base_config, today=options.today, base_url=options.base_url,
+            reports=options.reports, pdfs=PdfCache(options.pdf_cache))
     except generate.GenerateError as exc:
         return Outcome(alliance.id, folder, False,
                        messages=refused_message(alliance.id, exc, options.lang))
+
+
+def finish(generated: Any, folder: Path, staging: Path, options: BuildOptions, fp: str,
+           started: float) -> Outcome:
+    """MkDocs over the generated languages (or their unchanged folders kept), the redirect
+    page, and the outcome with every warning."""
+    from . import backend, portal, reuse
+
+    alliance_id = generated.alliance_id
+    target = staging / alliance_id
     warnings: list[str] = []
-    previous = reuse.previous_languages(read_state(options, alliance.id),
-                                        tree_digest(options.out / alliance.id))
+    previous = reuse.previous_languages(read_state(options, alliance_id),
+                                        tree_digest(options.out / alliance_id))
     languages: dict[str, dict[str, Any]] = {}
     reused: list[str] = []
     try:
@@ -192,7 +210,7 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
                 config, site_dir, code_fingerprint(),
                 [generated.userdict] if lang == "zh" and generated.userdict else [])
             built = reuse.reuse(previous.get(lang), digest, options.strict,
-                                options.out / alliance.id / FOLDER[lang], site_dir)
+                                options.out / alliance_id / FOLDER[lang], site_dir)
             if built is None:
                 built = reuse.BuiltLanguage(
                     digest, tuple(backend.build(config, strict=options.strict)))
@@ -202,8 +220,8 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
             warnings += [f"{FOLDER[lang]}: {message}" for message in built.warnings]
         mkdocs_warnings = len(warnings)
     except backend.BackendError as exc:
-        head = Msg(f"{alliance.id}: MkDocs reported problems", f"{alliance.id}: MkDocs 回報問題")
-        return Outcome(alliance.id, folder, False,
+        head = Msg(f"{alliance_id}: MkDocs reported problems", f"{alliance_id}: MkDocs 回報問題")
+        return Outcome(alliance_id, folder, False,
                        messages=head(options.lang) + "\n" + "\n".join(
                            f"  {m}" for m in exc.messages))
     portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
@@ -218,7 +236,7 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
             f"en: {len(fallbacks)} 段文字沒有英文，英文版以中文顯示"
             f"（{shown}{'，…' if more > 0 else ''}）— 請加上 en: 翻譯")(options.lang))
     warnings += generated.notes
-    return Outcome(alliance.id, folder, True, warnings=warnings, summary=generated.summary,
+    return Outcome(alliance_id, folder, True, warnings=warnings, summary=generated.summary,
                    fingerprint=fp, seconds=time.perf_counter() - started,
                    mkdocs_warnings=mkdocs_warnings, languages=languages, reused=reused)
 
@@ -231,13 +249,48 @@ def refused_message(alliance_id: str, exc: Any, lang: Lang) -> str:
             + refused.fix)(lang)
 
 
+def _internal_error(folder: Path) -> Outcome:
+    """A bug, not the user's data: reported with the alliance it hit and the traceback."""
+    return Outcome(folder.name, folder, False,
+                   messages=f"{folder.name}: internal error\n" + traceback.format_exc())
+
+
+def _prepare_in_child(folder: str, staging: str, options: BuildOptions) -> Any:
+    try:
+        return prepare(Path(folder), Path(staging), options)
+    except Exception:
+        return _internal_error(Path(folder))
+
+
+def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
+    """One alliance on two or more cores: a forked child reads the data and generates the
+    Markdown and reports while this process loads MkDocs, Material and jieba's dictionary
+    (about a second each, measured on the example); then MkDocs runs here, warm."""
+    from . import backend
+
+    started = time.perf_counter()
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"),
+                                 initializer=_die_with_parent,
+                                 initargs=(os.getpid(),)) as pool:
+            future = pool.submit(_prepare_in_child, str(folder), str(staging), options)
+            backend.preload()
+            prepared = future.result()
+    except BrokenProcessPool:
+        return Outcome(folder.name, folder, False, messages=_BROKEN(options.lang))
+    if isinstance(prepared, Outcome):
+        return prepared
+    try:
+        return finish(prepared, folder, staging, options, fp, started)
+    except Exception:
+        return _internal_error(folder)
+
+
 def _worker(folder: str, staging: str, options: BuildOptions, fp: str) -> Outcome:
     try:
         return build_one(Path(folder), Path(staging), options, fp)
-    except Exception:  # a bug, not the user's data: report it with the alliance it hit
-        return Outcome(Path(folder).name, Path(folder), False,
-                       messages=f"{Path(folder).name}: internal error\n"
-                                + traceback.format_exc())
+    except Exception:
+        return _internal_error(Path(folder))
 
 
 # -- many alliances ------------------------------------------------------------------------
@@ -272,10 +325,15 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
             report(outcome)
         else:
             todo.append((folder, fp))
+    if todo and options.search_index:
+        from . import search_index
+
+        search_index.start_early()  # its dictionaries load while the alliances build
     jobs = options.jobs or os.cpu_count() or 1
     if len(todo) <= 1 or jobs <= 1:
         for folder, fp in todo:
-            outcome = _worker(str(folder), str(staging), options, fp)
+            outcome = (_alone(folder, staging, options, fp) if jobs > 1
+                       else _worker(str(folder), str(staging), options, fp))
             outcomes.append(outcome)
             report(outcome)
         return outcomes
@@ -312,10 +370,12 @@ def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions
                         yield future.result()
                         _submit(pool, pending, running, staging, options)
         except BrokenProcessPool:
-            yield Outcome("?", staging, False, messages=Msg(
-                "a build worker stopped unexpectedly (out of memory?) — try 'alliance build -j 1'",
-                "建置程序意外中止（記憶體不足？）— 請改用「alliance build -j 1」")(options.lang))
+            yield Outcome("?", staging, False, messages=_BROKEN(options.lang))
             return
+
+
+_BROKEN = Msg("a build worker stopped unexpectedly (out of memory?) — try 'alliance build -j 1'",
+              "建置程序意外中止（記憶體不足？）— 請改用「alliance build -j 1」")
 
 
 def _submit(pool: ProcessPoolExecutor, pending: Iterator[tuple[Path, str]],

@@ -13,6 +13,7 @@ not name (list pages, archives, 404, redirects) is not indexed.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hashlib
 import html
 import importlib.util
@@ -20,8 +21,9 @@ import json
 import re
 import shutil
 import tempfile
+import threading
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -155,6 +157,84 @@ def fingerprint(pages: list[Record]) -> str:
     return digest.hexdigest()
 
 
+class _Discard(Exception):
+    """Closes a Pagefind index without writing it (its context's rule for an exception)."""
+
+
+#: What the early service indexes to load its Chinese dictionary (about 0.3 s, measured).
+#: It has no ``data-pagefind-body`` while every real record has one, so Pagefind leaves it
+#: out of the index (its documented rule), and the index equals one made without it.
+_WARM_PAGE = ('<!doctype html><html lang="zh-TW"><head><meta charset="utf-8"></head><body>'
+              "<p>產學合作聯盟會員廠商</p></body></html>")
+
+
+class _Early:
+    """A Pagefind service started while the alliances build, in a thread of its own.
+
+    The service is a separate process, so it starts (0.1 s) and loads its dictionaries on
+    the other core while the build runs; at the end only the pages are added and the index
+    written (0.36 s instead of 0.94 s on the example, measured). The thread only waits on
+    the service's pipes.
+    """
+
+    def __init__(self) -> None:
+        self.loop = asyncio.new_event_loop()
+        self.thread = threading.Thread(target=self.loop.run_forever, name="pagefind",
+                                       daemon=True)
+        self.thread.start()
+        self.index: Future[PagefindIndex] = asyncio.run_coroutine_threadsafe(
+            self._open(), self.loop)
+
+    @staticmethod
+    async def _open() -> PagefindIndex:
+        index = await PagefindIndex(config=IndexConfig()).__aenter__()
+        await index.add_html_file(content=_WARM_PAGE, url="/_warm/")
+        return index
+
+    def run(self, job: Any) -> Any:
+        return asyncio.run_coroutine_threadsafe(job, self.loop).result()
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):  # a service that never started has nothing open
+            index = self.index.result()
+            self.run(index.__aexit__(_Discard, _Discard(), None))
+        self.loop.call_soon_threadsafe(self.loop.stop)
+        self.thread.join(timeout=10)
+        if not self.thread.is_alive():
+            self.loop.close()
+
+
+_early: _Early | None = None
+
+
+def start_early() -> None:
+    """Start this process's Pagefind service now; :func:`write` uses it, :func:`stop_early`
+    ends it if it was not used (a build with nothing to index)."""
+    global _early
+    if _early is None and importlib.util.find_spec("pagefind_bin_extended") is not None:
+        _early = _Early()
+
+
+def stop_early() -> None:
+    global _early
+    early, _early = _early, None
+    if early is not None:
+        early.close()
+
+
+def _scratch(pages: list[Record], folder: Path) -> None:
+    for page in pages:
+        target = folder / page.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(page.html, encoding="utf-8")
+
+
+def _check_count(found: dict[str, Any], pages: list[Record]) -> None:
+    if found.get("page_count") != len(pages):
+        raise SearchIndexError(f"Pagefind indexed {found.get('page_count')} of "
+                               f"{len(pages)} pages")
+
+
 async def _index(pages: list[Record], dest: Path) -> None:
     """Index the reduced pages in one request.
 
@@ -163,15 +243,21 @@ async def _index(pages: list[Record], dest: Path) -> None:
     by one would take minutes for a few thousand pages.
     """
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
-        for page in pages:
-            target = Path(scratch) / page.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(page.html, encoding="utf-8")
+        _scratch(pages, Path(scratch))
         async with PagefindIndex(config=IndexConfig(output_path=str(dest))) as index:
-            found = await index.add_directory(scratch)
-            if found.get("page_count") != len(pages):
-                raise SearchIndexError(f"Pagefind indexed {found.get('page_count')} of "
-                                       f"{len(pages)} pages")
+            _check_count(await index.add_directory(scratch), pages)
+
+
+def _index_early(early: _Early, pages: list[Record], dest: Path) -> None:
+    """As :func:`_index`, with the service started early (then closed)."""
+    try:
+        index = early.index.result()
+        with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
+            _scratch(pages, Path(scratch))
+            _check_count(early.run(index.add_directory(scratch)), pages)
+        early.run(index.write_files(str(dest)))
+    finally:
+        early.close()
 
 
 def _normalise_entry(folder: Path) -> None:
@@ -211,9 +297,13 @@ def write(out: Path, cards: list[dict[str, Any]], stamp: Path) -> int:
     fresh = dest.with_name(".pagefind-new")
     shutil.rmtree(fresh, ignore_errors=True)
     try:
-        # Its own thread and event loop: the caller may already be running one (Playwright).
-        with ThreadPoolExecutor(max_workers=1) as thread:
-            thread.submit(asyncio.run, _index(pages, fresh)).result()
+        global _early
+        early, _early = _early, None
+        if early is not None:
+            _index_early(early, pages, fresh)
+        else:  # its own thread and event loop: the caller may run one already (Playwright)
+            with ThreadPoolExecutor(max_workers=1) as thread:
+                thread.submit(asyncio.run, _index(pages, fresh)).result()
         _normalise_entry(fresh)
     except SearchIndexError:
         shutil.rmtree(fresh, ignore_errors=True)

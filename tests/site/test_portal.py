@@ -236,3 +236,31 @@ def test_without_the_extended_binary_the_index_is_refused_clearly(tmp_path, monk
     monkeypatch.setattr(importlib.util, "find_spec", find_spec)
     with pytest.raises(search_index.SearchIndexError, match="pagefind-bin-extended"):
         search_index.write(tmp_path / "site", _tiny_site(tmp_path / "site"), tmp_path / "s")
+
+
+def _files(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_the_early_started_service_writes_the_index_a_cold_one_writes(tmp_path):
+    """The warm-up page (Chinese, no data-pagefind-body) leaves no trace in the index."""
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    cards = _tiny_site(cold)
+    _tiny_site(warm)
+    search_index.write(cold, cards, tmp_path / "cold.txt")
+    search_index.start_early()
+    try:
+        search_index.write(warm, cards, tmp_path / "warm.txt")
+    finally:
+        search_index.stop_early()
+    assert search_index._early is None
+    assert _files(warm / search_index.OUTPUT) == _files(cold / search_index.OUTPUT)
+
+
+def test_an_early_service_left_unused_is_stopped(tmp_path):
+    search_index.start_early()
+    early = search_index._early
+    search_index.stop_early()
+    assert not early.thread.is_alive() and early.loop.is_closed()
+    assert search_index._early is None

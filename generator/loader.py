@@ -232,9 +232,12 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
         front, body, match = versions["zh"]
         en = versions.get("en")
         title = front.title
+        summary_en = None
         if en is not None:
             title = LocalText(zh=title.zh, en=en[0].title.get("en") if en[0].title.en
                               else en[0].title.zh)
+            if en[0].summary is not None:  # a plain text in the English twin is English
+                summary_en = en[0].summary.en or en[0].summary.zh or None
         result.append(NewsPost(
             path=folder / f"{key}.md",
             slug=front.slug or match.group(2),
@@ -246,6 +249,7 @@ def _load_news(folder: Path, findings: list[Finding]) -> list[NewsPost]:
             body_zh=body,
             body_en=en[1] if en is not None else None,
             event=front.event,
+            summary_en=summary_en,
         ))
     return result
 

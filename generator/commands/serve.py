@@ -24,6 +24,7 @@ from ..site.pipeline import BuildOptions
 from ..site.preview import Preview
 from ..site.where import THEME_DIR
 
+RELOAD_GRACE = 1.0  # seconds the settling waits for the browser's reload after a save
 _CHANGES = [events.FileCreatedEvent, events.FileModifiedEvent, events.FileDeletedEvent,
             events.FileMovedEvent, events.FileClosedEvent]
 
@@ -62,6 +63,7 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
                            search_index=False)
     preview = Preview(folder, options, say=lambda text: print(text, flush=True))
     server.preview = preview
+    preview.reload_grace = RELOAD_GRACE
     server.builder = preview.update
     preview.update()
     for path in (folder, THEME_DIR, root / "mkdocs.yml"):
@@ -102,7 +104,10 @@ def _server(out: Path, port: int) -> Any:
             parts = page.split("://", 1)[-1].split("/")
             if self.preview is not None and len(parts) > 2 and parts[2] in folders:
                 self.preview.viewed = folders[parts[2]]
-            return super()._serve_request(environ, start_response)
+            answer = super()._serve_request(environ, start_response)
+            if self.preview is not None and environ["PATH_INFO"].endswith(("/", ".html")):
+                self.preview.page_requested()  # served: the settling may take the CPU
+            return answer
 
         def server_bind(self) -> None:
             if not self._bound:

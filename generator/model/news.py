@@ -34,3 +34,6 @@ class NewsPost:
     body_zh: str
     body_en: str | None
     event: NewsEvent | None = None
+    #: The ``summary`` of the English twin, read with it by the loader (through the file
+    #: boundary, like every file); the English site shows it instead of the Chinese one.
+    summary_en: str | None = None

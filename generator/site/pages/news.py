@@ -7,10 +7,7 @@ Chinese or English category labels whose URLs stay ASCII (``generator.site.slugs
 
 from __future__ import annotations
 
-import re
 from itertools import groupby
-
-import yaml
 
 from ...model.news import NewsPost
 from ..dates import capped, newest
@@ -121,20 +118,7 @@ def post_summary(ctx: Context, post: NewsPost) -> str:
 
 def english_summary(post: NewsPost) -> str | None:
     """The ``summary`` of the post's English twin (``<name>.en.md``), if it has one."""
-    twin = post.path.with_name(post.path.stem + ".en.md")
-    if not twin.is_file():
-        return None
-    match = re.match(r"^---\s*\n(.*?)\n---", twin.read_text(encoding="utf-8"), re.S)
-    if not match:
-        return None
-    try:
-        front = yaml.safe_load(match.group(1))
-    except yaml.YAMLError:
-        return None
-    value = front.get("summary") if isinstance(front, dict) else None
-    if isinstance(value, dict):
-        value = value.get("en") or None
-    return str(value) if value else None
+    return post.summary_en
 
 
 def _relink(ctx: Context, markdown_text: str) -> str:

@@ -19,6 +19,7 @@ from .. import scrub
 from ..formats import long_date
 from ..model.regions import REGION_NAMES
 from ..model.sheet_keys import SHEET_KEYS
+from ..site.jinja_cache import CACHE
 from . import charts
 from .content import KpiRow, Photo, ReportView, roc_date
 from .private import PrivateView
@@ -54,7 +55,8 @@ def _environment() -> Environment:
     # Every template escapes, whatever its name (select_autoescape() does not match .j2):
     # markup in a name or a title is shown as text, never run.
     env = Environment(loader=FileSystemLoader(TEMPLATES), autoescape=True,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                      bytecode_cache=CACHE)  # compiling report.html.j2 took 0.15 s a build
     env.filters.update(num=_number, share=_share, ymd=_ymd, roc=roc_date, datauri=data_uri)
     return env
 

@@ -6,6 +6,9 @@ this cache on each new environment: in memory within a process, and in Jinja's p
 cache folder for the next ``alliance build`` (a one-line change should not pay for
 compiling the theme again). Jinja checks each template's source checksum and its own
 bytecode version, so an edited theme or another Python is compiled anew.
+
+The report's and the portal's own environments use it too: compiling ``report.html.j2``
+alone cost 0.15 s of every build.
 """
 
 from __future__ import annotations

@@ -22,6 +22,7 @@ from ..formats import long_date
 from ..model.fields import FIELD_NAMES, SERVICE_TYPE_NAMES
 from ..model.regions import REGION_NAMES
 from . import portal_feeds, search_index
+from .jinja_cache import CACHE
 from .labels import FOLDER, HTML_LANG, SiteLang
 from .portal_words import PAGE, WORDS, choices, fee_bands, pick, word
 from .text import escape
@@ -67,7 +68,7 @@ def write_atomic(path: Path, text: str | bytes) -> None:
 @cache
 def _environment() -> Environment:
     return Environment(loader=FileSystemLoader(ASSETS), autoescape=True,
-                       keep_trailing_newline=True)
+                       keep_trailing_newline=True, bytecode_cache=CACHE)
 
 
 def _money(thousands: float) -> str:

@@ -264,3 +264,23 @@ def test_an_early_service_left_unused_is_stopped(tmp_path):
     search_index.stop_early()
     assert not early.thread.is_alive() and early.loop.is_closed()
     assert search_index._early is None
+
+
+def test_a_page_is_reduced_again_only_when_it_changed(tmp_path, monkeypatch):
+    out, stamp = tmp_path / "site", tmp_path / "stamp.txt"
+    cards = _tiny_site(out)
+    first = list(search_index.records(list(search_index.sources(out, cards)),
+                                      stamp.with_suffix(".pages")))
+    reduced: list[str] = []
+    real = search_index._content
+    monkeypatch.setattr(search_index, "_content",
+                        lambda page, selector: reduced.append(page) or real(page, selector))
+    again = list(search_index.records(list(search_index.sources(out, cards)),
+                                      stamp.with_suffix(".pages")))
+    assert again == first and reduced == []
+    page = out / "alpha" / "zh-TW" / "capabilities" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace("監測", "監測與診斷"),
+                    encoding="utf-8")
+    changed = list(search_index.records(list(search_index.sources(out, cards)),
+                                        stamp.with_suffix(".pages")))
+    assert len(reduced) == 1 and "監測與診斷" in changed[0].html

@@ -69,16 +69,26 @@ def _tree(folder: Path) -> dict[str, bytes]:
             for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
-@pytest.mark.slow
-def test_a_language_whose_inputs_did_not_change_is_kept_and_equals_a_fresh_build(tmp_path):
+def _built_scaffold(tmp_path: Path) -> tuple[Path, Path, Path]:
+    """A scaffolded alliance "alpha", built once: (project root, site, scratch)."""
     root = make_project(tmp_path, {})
     with contextlib.redirect_stdout(io.StringIO()):
         assert new.run("alpha", root / "alliances", root, "en") == 0
     out, scratch = tmp_path / "site", tmp_path / "scratch"
     assert run_build(root, out, scratch).code == 0
-    yml: Path = root / "alliances" / "alpha" / "alliance.yml"
+    return root, out, scratch
+
+
+def _edit_chinese_only(root: Path) -> None:
+    yml = root / "alliances" / "alpha" / "alliance.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("微米級量測與分析", "奈米級量測"),
                    encoding="utf-8")
+
+
+@pytest.mark.slow
+def test_a_language_whose_inputs_did_not_change_is_kept_and_equals_a_fresh_build(tmp_path):
+    root, out, scratch = _built_scaffold(tmp_path)
+    _edit_chinese_only(root)
     again = run_build(root, out, scratch)
     assert again.code == 0, again.stderr
     assert "alpha: built" in again.stdout and "en unchanged, kept" in again.stdout
@@ -92,15 +102,9 @@ def test_a_language_whose_inputs_did_not_change_is_kept_and_equals_a_fresh_build
 
 @pytest.mark.slow
 def test_a_kept_language_is_built_again_when_its_folder_in_site_was_touched(tmp_path):
-    root = make_project(tmp_path, {})
-    with contextlib.redirect_stdout(io.StringIO()):
-        assert new.run("alpha", root / "alliances", root, "en") == 0
-    out, scratch = tmp_path / "site", tmp_path / "scratch"
-    assert run_build(root, out, scratch).code == 0
+    root, out, scratch = _built_scaffold(tmp_path)
     (out / "alpha" / "en" / "about" / "index.html").unlink()
-    yml: Path = root / "alliances" / "alpha" / "alliance.yml"
-    yml.write_text(yml.read_text(encoding="utf-8").replace("微米級量測與分析", "奈米級量測"),
-                   encoding="utf-8")
+    _edit_chinese_only(root)
     again = run_build(root, out, scratch)
     assert again.code == 0, again.stderr
     assert "alpha: built zh-TW and en" in again.stdout

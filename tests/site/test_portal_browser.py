@@ -15,7 +15,7 @@ def _search(page, site_url: str, portal: str, query: str):
     box.fill(query)
     box.press("End")  # fill() with Chinese fires no keyup; the portal listens to input anyway
     first = page.locator("#search-results li").first
-    first.wait_for(timeout=15000)
+    first.wait_for(timeout=30000)  # Pagefind loads its wasm and Chinese index first
     return first
 
 

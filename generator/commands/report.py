@@ -8,6 +8,7 @@ import json
 import sys
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..checked import load_checked
 from ..diagnostics import render_grouped
 from ..etop import form
@@ -65,11 +66,3 @@ def run(folder: Path, year: int, until: tuple[int, int] | None, fmt: str, out: P
     with status(Msg(f"rendering the {fmt.upper()} report…", f"正在產生 {fmt.upper()} 報告…"),
                 lang):
         return render_report(alliance, sheet, fmt, out, lang, root, private)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write beside the target and rename: a failed run never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)

@@ -13,12 +13,13 @@ from typing import Any
 
 import yaml
 
+from ..atomic import write_atomic
 from ..diagnostics import Finding, has_errors, render_grouped
 from ..i18n import Lang, Msg
 from ..sheets.columns import GROUPS, Table
 from ..sheets.merge import Known, Tally, merge
 from ..sheets.read import Problem, SheetError, read_grid, rows_of, sheet_for
-from ..sheets.roundtrip import document_shape, dump, load, write_atomic
+from ..sheets.roundtrip import document_shape, dump, load
 from .validate import findings_for
 
 SUFFIXES = (".xlsx", ".csv")

@@ -19,6 +19,8 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
+
 
 @cache
 def _fonts() -> Any:
@@ -74,11 +76,7 @@ class PdfCache:
         data = self.get(html)
         if data is None:
             data = html_to_pdf(html)
-            path = self._path(html)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            temporary.write_bytes(data)
-            temporary.replace(path)
+            write_atomic(self._path(html), data)
             self._trim()
         return data
 

@@ -12,6 +12,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..i18n import Lang, Msg
 from ..kpi import Sheet, compute_years
 from ..model import Alliance
@@ -65,14 +66,6 @@ def _inside(path: Path, folder: Path) -> bool:
     return path == folder or folder in path.parents
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Beside the target, then renamed: a failed run never leaves half a report."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
-
-
 def _shown(path: Path) -> str:
     try:
         return os.path.relpath(path)
@@ -95,7 +88,7 @@ def render_report(alliance: Alliance, sheet: Sheet, fmt: str, out: Path | None, 
     html = render_html(view, extra)
     try:
         data = html.encode("utf-8") if fmt == "html" else html_to_pdf(html)
-        _write(target, data)
+        write_atomic(target, data)
     except OSError as exc:
         print(Msg(f"alliance: cannot write {target}: {exc.strerror}",
                   f"alliance：無法寫入 {target}：{exc.strerror}")(lang), file=sys.stderr)
@@ -123,7 +116,7 @@ def write_public_reports(alliance: Alliance, sheets_by_year: dict[int, Sheet],
         html = render_html(public_view(alliance, sheet, sheets_by_year))
         stem = report_stem(alliance.id, sheet)
         html_path, pdf_path = dest / f"{stem}.html", dest / f"{stem}.pdf"
-        _write(html_path, html.encode("utf-8"))
+        write_atomic(html_path, html)
         data = pdfs.get(html) if pdfs is not None else None
         if data is None and defer:
             published.append(PublishedReport(year, report_title(year), html_path, pdf_path,
@@ -131,6 +124,6 @@ def write_public_reports(alliance: Alliance, sheets_by_year: dict[int, Sheet],
             continue
         if data is None:
             data = pdfs.render(html) if pdfs is not None else html_to_pdf(html)
-        _write(pdf_path, data)
+        write_atomic(pdf_path, data)
         published.append(PublishedReport(year, report_title(year), html_path, pdf_path))
     return published

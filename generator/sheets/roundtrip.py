@@ -124,13 +124,6 @@ def _tokens(item: Any) -> list[CommentToken]:
     return []
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Beside the target, then rename: an interrupted import never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.import")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
-
-
 def plain(value: Any) -> Any:
     """Round-trip data as plain dicts and lists, for the model's validation."""
     if isinstance(value, dict):

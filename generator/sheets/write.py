@@ -8,10 +8,12 @@ line in a cell, choices as their YAML value. With no data it is the empty workbo
 
 from __future__ import annotations
 
+import io
 from datetime import date
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from ..editor_schema.descriptions import key_doc
 from .columns import Column, Table
 from .merge import MODELS
@@ -72,10 +74,9 @@ def write_workbook(path: Path, tables: list[tuple[Table, list[dict[str, Any]]]])
                     cell.alignment = Alignment(wrap_text=True, vertical="top")
         sheet.freeze_panes = "A2"
     _help_sheet(book.create_sheet(HELP_SHEET), [t for t, _ in tables], bold, fill)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    book.save(temporary)
-    temporary.replace(path)
+    buffer = io.BytesIO()  # openpyxl writes a zip: whole, then renamed into place
+    book.save(buffer)
+    write_atomic(path, buffer.getvalue())
 
 
 HOW_TO = [

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import shutil
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from pathlib import Path
 from PIL import Image
 
 from .. import scrub, userfiles
+from ..atomic import write_atomic
 
 WEBP_QUALITY = 80
 _JPEG = (".jpg", ".jpeg")
@@ -78,11 +78,10 @@ def _webp(path: Path, stamp: int, cache_dir: Path) -> Path:  # stamp: a changed 
     digest = hashlib.sha256(data).hexdigest()[:20]
     cached = cache_dir / f"{digest}-q{WEBP_QUALITY}.webp"
     if not cached.is_file():
-        cache_dir.mkdir(parents=True, exist_ok=True)
-        temporary = cached.with_suffix(f".{os.getpid()}.tmp")
+        webp = io.BytesIO()
         with Image.open(io.BytesIO(data)) as picture:
-            picture.convert("RGB").save(temporary, "WEBP", quality=WEBP_QUALITY, method=4)
-        temporary.replace(cached)
+            picture.convert("RGB").save(webp, "WEBP", quality=WEBP_QUALITY, method=4)
+        write_atomic(cached, webp.getvalue())
     return cached
 
 

@@ -40,6 +40,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from ..atomic import write_atomic
 from ..diagnostics import Severity, render_grouped
 from ..i18n import Lang, Msg
 from .dates import SourceDates
@@ -227,7 +228,7 @@ def finish(generated: Generated, folder: Path, staging: Path, options: BuildOpti
         return Outcome(alliance_id, folder, False,
                        messages=head(options.lang) + "\n" + "\n".join(
                            f"  {m}" for m in exc.messages))
-    portal.write_atomic(target / "index.html", portal.redirect_page(generated.summary))
+    write_atomic(target / "index.html", portal.redirect_page(generated.summary))
     # Whole files first (a post or page without its .en.md twin), then single texts.
     fallbacks = sorted(dict.fromkeys(generated.fallbacks), key=lambda x: "/" not in x)
     if fallbacks:
@@ -490,12 +491,11 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
 
 def write_state(options: BuildOptions, outcome: Outcome) -> None:
     """Record an alliance's build as done, with the digest of its tree now in ``out``."""
-    from . import portal
 
     state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
              "summary_version": SUMMARY_VERSION, "mkdocs_warnings": outcome.mkdocs_warnings,
              "languages": outcome.languages, "tree": tree_digest(options.out / outcome.id)}
-    portal.write_atomic(_state_file(options, outcome.id),
+    write_atomic(_state_file(options, outcome.id),
                         json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
 
 
@@ -523,7 +523,7 @@ def refresh_portal(options: BuildOptions) -> int:
     pages = portal.write_portal(options.out, summaries, today=options.today,
                                 base_url=options.base_url, search=options.search_index,
                                 stamp=options.state / "portal-search.txt").pages
-    portal.write_atomic(options.out / "404.html", notfound.root_404(summaries, options.base_url))
+    write_atomic(options.out / "404.html", notfound.root_404(summaries, options.base_url))
     return pages
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from jinja2 import Environment, FileSystemLoader
 
+from ..atomic import write_atomic
 from ..formats import long_date
 from ..model.fields import FIELD_NAMES, SERVICE_TYPE_NAMES
 from ..model.regions import REGION_NAMES
@@ -52,17 +53,6 @@ def redirect_page(summary: dict[str, Any]) -> str:
         f'<p><a href="zh-TW/">{name}（中文）</a> · <a href="en/" lang="en">English</a></p>\n'
         "</body>\n</html>\n"
     )
-
-
-def write_atomic(path: Path, text: str | bytes) -> None:
-    """Write beside and rename; an unchanged file is left alone (its date stays honest)."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    if path.is_file() and path.read_bytes() == data:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_bytes(data)
-    temporary.replace(path)
 
 
 @cache

@@ -28,6 +28,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..checked import load_checked
 from ..diagnostics import Severity, render_grouped
 from ..i18n import Msg
@@ -145,7 +146,7 @@ class Preview:
                 self._print_pdf(pending, served=False)
                 continue
             for lang, stand_in in zip(FOLDER, previous, strict=True):  # until the new one
-                portal.write_atomic(self._docs(lang) / pending, stand_in.read_bytes())
+                write_atomic(self._docs(lang) / pending, stand_in.read_bytes())
             still.append(pending)
         generated.pending_pdfs = still
         return generated, fp
@@ -202,7 +203,7 @@ class Preview:
         for lang in FOLDER:  # the served docs are now exactly what the pages were built from
             if lang in self._languages:
                 self._languages[lang].docs = self._snapshot(lang)
-        portal.write_atomic(self.options.out / self.id / "index.html",
+        write_atomic(self.options.out / self.id / "index.html",
                             portal.redirect_page(generated.summary))
         write_state(self.options, Outcome(self.id, self.folder, True,
                                           summary=generated.summary, fingerprint=fp))
@@ -217,9 +218,9 @@ class Preview:
         html = (self.options.work / self.id / pending).with_suffix(".html")
         data = self.pdfs.render(html.read_text(encoding="utf-8"))
         for lang in FOLDER:
-            portal.write_atomic(self._docs(lang) / pending, data)
+            write_atomic(self._docs(lang) / pending, data)
             if served:
-                portal.write_atomic(self.options.out / self.id / FOLDER[lang] / pending, data)
+                write_atomic(self.options.out / self.id / FOLDER[lang] / pending, data)
 
     # -- one language -----------------------------------------------------------------------
 

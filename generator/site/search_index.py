@@ -18,7 +18,6 @@ import hashlib
 import html
 import importlib.util
 import json
-import os
 import re
 import shutil
 import tempfile
@@ -33,6 +32,7 @@ import lxml.html
 from lxml.etree import ParserError
 from pagefind.index import IndexConfig, PagefindIndex
 
+from ..atomic import write_atomic
 from .labels import FOLDER, HTML_LANG, SiteLang, label
 from .portal_words import PAGE, word
 
@@ -168,10 +168,7 @@ def records(found: list[Source], memo: Path | None = None) -> Iterator[Record]:
         if page is not None:
             yield Record(source.relative, page)
     if memo is not None and kept != known:
-        memo.parent.mkdir(parents=True, exist_ok=True)
-        temporary = memo.with_name(f".{memo.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(kept, ensure_ascii=False), encoding="utf-8")
-        temporary.replace(memo)
+        write_atomic(memo, json.dumps(kept, ensure_ascii=False))
 
 
 def _read_memo(memo: Path) -> dict[str, list[Any]]:

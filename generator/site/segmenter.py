@@ -21,10 +21,11 @@ import hashlib
 import logging
 import os
 import struct
-import tempfile
 from array import array
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..atomic import write_atomic
 
 _MAGIC = b"alliance-jieba-1\n"
 _HEAD = struct.Struct("<qq")  # entries, total
@@ -59,13 +60,8 @@ def _read(path: Path) -> tuple[dict[str, int], int] | None:
 
 
 def _write(path: Path, freq: dict[str, int], total: int) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    body = (_MAGIC + _HEAD.pack(len(freq), total) + array("q", freq.values()).tobytes()
-            + "\n".join(freq).encode("utf-8"))
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".jieba-")
-    with os.fdopen(handle, "wb") as out:
-        out.write(body)
-    os.replace(temporary, path)
+    write_atomic(path, _MAGIC + _HEAD.pack(len(freq), total)
+                 + array("q", freq.values()).tobytes() + "\n".join(freq).encode("utf-8"))
 
 
 def cache_folder() -> Path:

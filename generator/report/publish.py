@@ -110,20 +110,27 @@ def write_public_reports(alliance: Alliance, sheets_by_year: dict[int, Sheet],
     ``pdfs`` reuses a PDF whose HTML did not change; with ``defer``, a PDF that must be
     printed anew is left ``pending`` (the preview prints it after the pages, from the HTML).
     """
-    published: list[PublishedReport] = []
+    written: list[tuple[int, Path, Path, str]] = []
     for year in sorted(sheets_by_year):
         sheet = sheets_by_year[year]
         html = render_html(public_view(alliance, sheet, sheets_by_year))
         stem = report_stem(alliance.id, sheet)
         html_path, pdf_path = dest / f"{stem}.html", dest / f"{stem}.pdf"
         write_atomic(html_path, html)
-        data = pdfs.get(html) if pdfs is not None else None
-        if data is None and defer:
+        written.append((year, html_path, pdf_path, html))
+    htmls = [html for *_, html in written]
+    if pdfs is None:
+        printed: list[bytes | None] = [html_to_pdf(html) for html in htmls]
+    elif defer:
+        printed = [pdfs.get(html) for html in htmls]
+    else:
+        printed = list(pdfs.render_all(htmls))
+    published: list[PublishedReport] = []
+    for (year, html_path, pdf_path, _), data in zip(written, printed, strict=True):
+        if data is None:  # deferred: the preview prints it after the pages
             published.append(PublishedReport(year, report_title(year), html_path, pdf_path,
                                              pending=True))
             continue
-        if data is None:
-            data = pdfs.render(html) if pdfs is not None else html_to_pdf(html)
         write_atomic(pdf_path, data)
         published.append(PublishedReport(year, report_title(year), html_path, pdf_path))
     return published

@@ -25,7 +25,6 @@ import hashlib
 import json
 import os
 import shutil
-import signal
 import sys
 import time
 import traceback
@@ -36,11 +35,11 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from functools import cache
 from importlib import metadata
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..atomic import write_atomic
+from ..children import fork_pool
 from ..diagnostics import Severity, render_grouped
 from ..i18n import Lang, Msg
 from .dates import SourceDates
@@ -172,9 +171,11 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     return finish(prepared, folder, staging, options, fp, started)
 
 
-def prepare(folder: Path, staging: Path, options: BuildOptions) -> Generated | Outcome:
-    """Read and check the alliance, generate its Markdown and reports: the ``Generated``
-    files, or the failed :class:`Outcome` that says why not."""
+def prepare(folder: Path, staging: Path, options: BuildOptions, pdf_jobs: int = 1
+            ) -> Generated | Outcome:
+    """Read and check the alliance, generate its Markdown and reports (their PDFs printed
+    by up to ``pdf_jobs`` processes): the ``Generated`` files, or the failed
+    :class:`Outcome` that says why not."""
     from ..checked import load_checked
     from ..report.pdf import PdfCache
     from . import generate
@@ -188,7 +189,7 @@ def prepare(folder: Path, staging: Path, options: BuildOptions) -> Generated | O
         return generate.generate(
             alliance, options.work / alliance.id, staging / alliance.id,
             base_config=options.base_config, today=options.today, base_url=options.base_url,
-            reports=options.reports, pdfs=PdfCache(options.pdf_cache))
+            reports=options.reports, pdfs=PdfCache(options.pdf_cache, pdf_jobs))
     except generate.GenerateError as exc:
         return Outcome(alliance.id, folder, False,
                        messages=refused_message(alliance.id, exc, options.lang))
@@ -259,25 +260,25 @@ def _internal_error(folder: Path) -> Outcome:
                    messages=f"{folder.name}: internal error\n" + traceback.format_exc())
 
 
-def _prepare_in_child(folder: str, staging: str, options: BuildOptions) -> Generated | Outcome:
+def _prepare_in_child(folder: str, staging: str, options: BuildOptions, pdf_jobs: int
+                      ) -> Generated | Outcome:
     try:
-        return prepare(Path(folder), Path(staging), options)
+        return prepare(Path(folder), Path(staging), options, pdf_jobs)
     except Exception:
         return _internal_error(Path(folder))
 
 
-def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
+def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str, jobs: int) -> Outcome:
     """One alliance on two or more cores: a forked child reads the data and generates the
-    Markdown and reports (0.6–0.9 s on the example) while this process loads MkDocs,
-    Material and jieba's dictionary (0.5–0.6 s); then MkDocs runs here, warm."""
+    Markdown and reports (0.6–0.9 s on the example; changed PDFs printed ``jobs`` at once)
+    while this process loads MkDocs, Material and jieba's dictionary (0.5–0.6 s); then
+    MkDocs runs here, warm."""
     from . import backend
 
     started = time.perf_counter()
     try:
-        with ProcessPoolExecutor(max_workers=1, mp_context=get_context("fork"),
-                                 initializer=_die_with_parent,
-                                 initargs=(os.getpid(),)) as pool:
-            future = pool.submit(_prepare_in_child, str(folder), str(staging), options)
+        with fork_pool(1) as pool:
+            future = pool.submit(_prepare_in_child, str(folder), str(staging), options, jobs)
             backend.preload()
             prepared = future.result()
     except BrokenProcessPool:
@@ -336,7 +337,7 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
     jobs = options.jobs or os.cpu_count() or 1
     if len(todo) <= 1 or jobs <= 1:
         for folder, fp in todo:
-            outcome = (_alone(folder, staging, options, fp) if jobs > 1
+            outcome = (_alone(folder, staging, options, fp, jobs) if jobs > 1
                        else _worker(str(folder), str(staging), options, fp))
             outcomes.append(outcome)
             report(outcome)
@@ -361,9 +362,7 @@ def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions
     for start in range(0, len(todo), chunk):
         pending = iter(todo[start:start + chunk])
         try:
-            with ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("fork"),
-                                     initializer=_die_with_parent,
-                                     initargs=(os.getpid(),)) as pool:
+            with fork_pool(jobs) as pool:
                 running: set[Future[Outcome]] = set()
                 for _ in range(jobs):
                     _submit(pool, pending, running, staging, options)
@@ -387,15 +386,6 @@ def _submit(pool: ProcessPoolExecutor, pending: Iterator[tuple[Path, str]],
     item = next(pending, None)
     if item is not None:
         running.add(pool.submit(_worker, str(item[0]), str(staging), options, item[1]))
-
-
-def _die_with_parent(parent: int) -> None:
-    """A worker is killed when the build that started it dies, however it dies (Linux)."""
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-    if os.getppid() != parent:  # the parent died before prctl took effect
-        os._exit(1)
 
 
 def tree_digest(folder: Path) -> str | None:

@@ -109,3 +109,12 @@ def test_a_kept_language_is_built_again_when_its_folder_in_site_was_touched(tmp_
     assert again.code == 0, again.stderr
     assert "alpha: built zh-TW and en" in again.stdout
     assert (out / "alpha" / "en" / "about" / "index.html").is_file()
+
+
+def test_reports_printed_at_once_equal_those_printed_one_by_one(tmp_path, monkeypatch):
+    htmls = [HTML.replace("Cached", f"Report {n}") for n in range(3)]
+    alone = PdfCache(tmp_path / "alone").render_all(htmls)
+    together = PdfCache(tmp_path / "together", jobs=2)
+    assert together.render_all(htmls) == alone and all(p.startswith(b"%PDF") for p in alone)
+    monkeypatch.setattr(pdf, "html_to_pdf", _refuse)
+    assert together.render_all(htmls[::-1]) == alone[::-1]  # all three from the cache now

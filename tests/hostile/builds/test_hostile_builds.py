@@ -120,7 +120,7 @@ def test_a_damaged_output_is_rebuilt_not_reported_unchanged(tmp_path, monkeypatc
 
     monkeypatch.setattr(pipeline, "_worker", worker)
     monkeypatch.setattr(pipeline, "_alone",  # one alliance on two cores takes this way
-                        lambda f, s, o, fp: worker(str(f), str(s), o, fp))
+                        lambda f, s, o, fp, jobs: worker(str(f), str(s), o, fp))
     skipped = pipeline.run_builds([folder], tmp_path / "staging", options, lambda o: None)
     assert skipped[0].skipped and built == []
     (options.out / "demo" / "sub" / "page.html").unlink()  # e.g. a concurrent build's damage
@@ -130,11 +130,8 @@ def test_a_damaged_output_is_rebuilt_not_reported_unchanged(tmp_path, monkeypatc
 
 WORKER = textwrap.dedent("""
     import os, time
-    from concurrent.futures import ProcessPoolExecutor
-    from multiprocessing import get_context
-    import generator.site.pipeline as p
-    with ProcessPoolExecutor(1, mp_context=get_context("fork"), initializer=p._die_with_parent,
-                             initargs=(os.getpid(),)) as pool:
+    from generator.children import fork_pool
+    with fork_pool(1) as pool:
         print(pool.submit(os.getpid).result(), flush=True)
         time.sleep(120)
 """)

@@ -111,6 +111,7 @@ ACTIVITIES = Table("activities", "activities.yml", (), "活動", ("id",), (
     Column(("kind",), ("活動類別", "kind", "類別"), "choice", required=True,
            choices=ACTIVITY_KINDS),
     *_text("title", "活動名稱", "title", "名稱", required=True),
+    *_text("venue", "地點", "venue", "場地"),
     Column(("participants",), ("參與人數", "participants", "人數"), "count"),
     Column(("members",), ("服務會員", "members", "會員代碼"), "list"),
     _PUBLIC,

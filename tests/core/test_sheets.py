@@ -316,3 +316,19 @@ def test_the_import_says_what_validate_would_add_and_refuses_errors(example: Pat
     assert "error: alliances/smart-sensing/members.yml:" in err and "火星市" in err
     assert "nothing was written: the data would not validate" in err
     assert (example / "members.yml").read_bytes() == before
+
+
+def test_an_activitys_venue_comes_in_from_its_column(example: Path, capsys, tmp_path: Path):
+    """The venue decides R14 (same day and venue = one event), so the sheet must carry it."""
+    activities = yaml.safe_load((example / "activities.yml").read_text("utf-8"))
+    first = activities[0]
+    book = workbook(tmp_path / "活動.xlsx", {"活動": [
+        ["代碼", "地點", "地點（英文）"],
+        [first["id"], "國立臺灣精密科技大學 工學院 B101", "Room B101, College of Engineering"],
+    ]})
+    code, out, err = alliance(capsys, example, "import", "smart-sensing", "activities",
+                              str(book), "--yes")
+    assert code == 0, err
+    venue = yaml.safe_load((example / "activities.yml").read_text("utf-8"))[0]["venue"]
+    assert venue == {"zh": "國立臺灣精密科技大學 工學院 B101",
+                     "en": "Room B101, College of Engineering"}

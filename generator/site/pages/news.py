@@ -102,23 +102,16 @@ def _post(ctx: Context, post: NewsPost) -> Page:
 
 def summary_lang(ctx: Context, post: NewsPost) -> str:
     """` lang="zh-TW"` when the English site shows the post's Chinese summary."""
-    if ctx.lang == "en" and post.summary is not None and not english_summary(post):
+    if ctx.lang == "en" and post.summary is not None and not post.summary_en:
         return ctx.lang_attr(post.summary)
     return ""
 
 
 def post_summary(ctx: Context, post: NewsPost) -> str:
     """The summary in the page's language (English from the twin file, else Chinese)."""
-    if ctx.lang == "en":
-        found = english_summary(post)
-        if found:
-            return found
+    if ctx.lang == "en" and post.summary_en:
+        return post.summary_en
     return ctx.text(post.summary, f"news {post.slug} summary") if post.summary else ""
-
-
-def english_summary(post: NewsPost) -> str | None:
-    """The ``summary`` of the post's English twin (``<name>.en.md``), if it has one."""
-    return post.summary_en
 
 
 def _relink(ctx: Context, markdown_text: str) -> str:

@@ -171,10 +171,10 @@ def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Ou
     return finish(prepared, folder, staging, options, fp, started)
 
 
-def prepare(folder: Path, staging: Path, options: BuildOptions, pdf_jobs: int = 1
+def prepare(folder: Path, staging: Path, options: BuildOptions, defer_pdfs: bool = False
             ) -> Generated | Outcome:
-    """Read and check the alliance, generate its Markdown and reports (their PDFs printed
-    by up to ``pdf_jobs`` processes): the ``Generated`` files, or the failed
+    """Read and check the alliance, generate its Markdown and reports (with ``defer_pdfs``,
+    the PDFs not in the cache are left ``pending``): the ``Generated`` files, or the failed
     :class:`Outcome` that says why not."""
     from ..checked import load_checked
     from ..report.pdf import PdfCache
@@ -189,7 +189,7 @@ def prepare(folder: Path, staging: Path, options: BuildOptions, pdf_jobs: int = 
         return generate.generate(
             alliance, options.work / alliance.id, staging / alliance.id,
             base_config=options.base_config, today=options.today, base_url=options.base_url,
-            reports=options.reports, pdfs=PdfCache(options.pdf_cache, pdf_jobs))
+            reports=options.reports, pdfs=PdfCache(options.pdf_cache), defer_pdfs=defer_pdfs)
     except generate.GenerateError as exc:
         return Outcome(alliance.id, folder, False,
                        messages=refused_message(alliance.id, exc, options.lang))
@@ -260,35 +260,56 @@ def _internal_error(folder: Path) -> Outcome:
                    messages=f"{folder.name}: internal error\n" + traceback.format_exc())
 
 
-def _prepare_in_child(folder: str, staging: str, options: BuildOptions, pdf_jobs: int
-                      ) -> Generated | Outcome:
+def _prepare_in_child(folder: str, staging: str, options: BuildOptions) -> Generated | Outcome:
     try:
-        return prepare(Path(folder), Path(staging), options, pdf_jobs)
+        return prepare(Path(folder), Path(staging), options, defer_pdfs=True)
     except Exception:
         return _internal_error(Path(folder))
 
 
 def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str, jobs: int) -> Outcome:
-    """One alliance on two or more cores: a forked child reads the data and generates the
-    Markdown and reports (0.6–0.9 s on the example; changed PDFs printed ``jobs`` at once)
-    while this process loads MkDocs, Material and jieba's dictionary (0.5–0.6 s); then
-    MkDocs runs here, warm."""
+    """One alliance on two or more cores.
+
+    A forked child reads the data and generates the Markdown and the reports' HTML (0.6–0.9 s
+    on the example) while this process loads MkDocs, Material and jieba's dictionary. Then
+    the reports whose PDF is not in the cache are printed by up to ``jobs`` processes forked
+    from this one, WeasyPrint loaded, while MkDocs runs here; the PDFs go into the built
+    folders (the pages link them by a plain ``<a href>``, which MkDocs does not resolve).
+    """
+    from ..report import pdf
     from . import backend
 
     started = time.perf_counter()
     try:
         with fork_pool(1) as pool:
-            future = pool.submit(_prepare_in_child, str(folder), str(staging), options, jobs)
+            future = pool.submit(_prepare_in_child, str(folder), str(staging), options)
             backend.preload()
             prepared = future.result()
+        if isinstance(prepared, Outcome):
+            return prepared
+        if prepared.pending_pdfs:  # not before: most edits print nothing
+            pdf.warm()
+        work = options.work / prepared.alliance_id
+        htmls = [(work / pending).with_suffix(".html").read_text(encoding="utf-8")
+                 for pending in prepared.pending_pdfs]
+        with pdf.PdfCache(options.pdf_cache).printing(htmls, jobs) as printed:
+            outcome = finish(prepared, folder, staging, options, fp, started)
+            if outcome.ok and htmls:
+                _place_pdfs(prepared, printed(), staging)
+                outcome.seconds = time.perf_counter() - started
+        return outcome
     except BrokenProcessPool:
         return Outcome(folder.name, folder, False, messages=_BROKEN(options.lang))
-    if isinstance(prepared, Outcome):
-        return prepared
-    try:
-        return finish(prepared, folder, staging, options, fp, started)
     except Exception:
         return _internal_error(folder)
+
+
+def _place_pdfs(generated: Generated, printed: list[bytes], staging: Path) -> None:
+    """The PDFs printed after generation, into each language's docs and built folder."""
+    for lang, config in generated.configs.items():
+        for pending, data in zip(generated.pending_pdfs, printed, strict=True):
+            write_atomic(config.parent / "docs" / pending, data)
+            write_atomic(staging / generated.alliance_id / FOLDER[lang] / pending, data)
 
 
 def _worker(folder: str, staging: str, options: BuildOptions, fp: str) -> Outcome:

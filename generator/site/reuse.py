@@ -39,7 +39,8 @@ def language_digest(config: Path, site_dir: Path, code: str, extra: list[Path]) 
     """Everything one MkDocs build of ``config`` reads, as one digest.
 
     ``site_dir`` is left out of the config's text (each build writes to a staging folder of
-    its own); ``extra`` are other files the config names (jieba's user dictionary).
+    its own); ``extra`` are other files the config names (jieba's user dictionary). A
+    report's PDF is covered by its HTML.
     """
     digest = hashlib.sha256(code.encode())
     digest.update(config.read_text(encoding="utf-8").replace(str(site_dir), "\0").encode())
@@ -47,10 +48,17 @@ def language_digest(config: Path, site_dir: Path, code: str, extra: list[Path]) 
         digest.update(b"\0extra\0" + path.read_bytes())
     docs = config.parent / "docs"
     for path in sorted(docs.rglob("*")):
-        if path.is_file():
+        if path.is_file() and not _printed_report(path):
             digest.update(f"\0{path.relative_to(docs).as_posix()}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _printed_report(path: Path) -> bool:
+    """A report's PDF, which its HTML beside it decides (``report.pdf.PdfCache``): left out,
+    since a build may print it after MkDocs has run (``pipeline._alone``)."""
+    return (path.suffix == ".pdf" and path.parent.name == "reports"
+            and path.with_suffix(".html").is_file())
 
 
 def previous_languages(state: dict[str, Any] | None, tree_now: str | None

@@ -111,10 +111,29 @@ def test_a_kept_language_is_built_again_when_its_folder_in_site_was_touched(tmp_
     assert (out / "alpha" / "en" / "about" / "index.html").is_file()
 
 
-def test_reports_printed_at_once_equal_those_printed_one_by_one(tmp_path, monkeypatch):
+def test_reports_printed_by_forked_printers_equal_those_printed_here(tmp_path, monkeypatch):
     htmls = [HTML.replace("Cached", f"Report {n}") for n in range(3)]
-    alone = PdfCache(tmp_path / "alone").render_all(htmls)
-    together = PdfCache(tmp_path / "together", jobs=2)
-    assert together.render_all(htmls) == alone and all(p.startswith(b"%PDF") for p in alone)
+    here = PdfCache(tmp_path / "here").render_all(htmls)
+    forked = PdfCache(tmp_path / "forked")
+    with forked.printing(htmls, jobs=2) as printed:
+        assert printed() == here and all(p.startswith(b"%PDF") for p in here)
     monkeypatch.setattr(pdf, "html_to_pdf", _refuse)
-    assert together.render_all(htmls[::-1]) == alone[::-1]  # all three from the cache now
+    assert forked.render_all(htmls[::-1]) == here[::-1]  # all three from the cache now
+
+
+@pytest.mark.slow
+def test_an_alliance_built_alone_prints_its_reports_beside_mkdocs(tmp_path):
+    """Two cores, one alliance (``pipeline._alone``): the changed reports are printed while
+    MkDocs runs and placed in both languages; the site equals a build on one core."""
+    root, out, scratch = _built_scaffold(tmp_path)
+    before = {p: p.read_bytes() for p in (out / "alpha").rglob("*.pdf")}
+    yml = root / "alliances" / "alpha" / "alliance.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("王大明", "王小明"), encoding="utf-8")
+    alone = run_build(root, out, scratch, jobs=2)
+    assert alone.code == 0, alone.stderr
+    after = {p: p.read_bytes() for p in (out / "alpha").rglob("*.pdf")}
+    assert after.keys() == before.keys() and len(after) >= 2
+    assert all(after[p] != before[p] for p in after)  # the PI's name is in every report
+    one = run_build(root, tmp_path / "one", tmp_path / "one-scratch", jobs=1)
+    assert one.code == 0, one.stderr
+    assert _tree(out / "alpha") == _tree(tmp_path / "one" / "alpha")

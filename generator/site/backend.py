@@ -186,8 +186,21 @@ class LiveBuild:
     def has(self, src_uri: str) -> bool:
         return self.files.get_file_from_path(src_uri) is not None
 
+    def is_post(self, src_uri: str) -> bool:
+        """Whether the page is a news post of Material's blog (its excerpt is on the lists)."""
+        from material.plugins.blog.structure import Post
+
+        file = self.files.get_file_from_path(src_uri)
+        return file is not None and isinstance(file.page, Post)
+
     def render(self, pages: list[str], static: list[str]) -> list[str]:
-        """Render ``pages`` (Markdown, docs-relative) again and copy ``static`` files."""
+        """Render ``pages`` (Markdown, docs-relative) again and copy ``static`` files.
+
+        A news post is read again (Material reads a post once, when the build starts) and,
+        since its excerpt shows on the news lists, every view of the blog is rendered again
+        after it: its index, archive, category and pagination pages.
+        """
+        from material.plugins.blog.structure import Post, View
         from mkdocs.commands.build import _build_page, _populate_page
         from mkdocs.structure.files import InclusionLevel
 
@@ -195,11 +208,35 @@ class LiveBuild:
             doc_files = self.files.documentation_pages(inclusion=InclusionLevel.is_included)
             for uri in static:
                 self.files.get_file_from_path(uri).copy_file()
-            for uri in pages:
-                page = self.files.get_file_from_path(uri).page
+            rendered = [self.files.get_file_from_path(uri).page for uri in pages]
+            posts = [page for page in rendered if isinstance(page, Post)]
+            for post in posts:
+                _read_post_again(post)
+            if posts:
+                rendered += [file.page for file in doc_files if isinstance(file.page, View)]
+            for page in rendered:
                 _populate_page(page, self.config, self.files)
                 _build_page(page, self.config, doc_files, self.nav, self.env)
         return collect.records
+
+
+def _read_post_again(post: Any) -> None:
+    """The post's text from its file, as Material's ``Post`` reads it when a build starts.
+
+    Only the body and ``updated`` can have changed: the preview takes this path only when
+    the rest of the front matter is as it was.
+    """
+    import yaml
+    from mkdocs.utils.meta import YAML_RE
+
+    text = Path(post.file.abs_src_path).read_text(encoding="utf-8-sig")
+    match = YAML_RE.match(text)
+    if match is None:
+        raise BackendError([f"{post.file.src_uri}: a news post without its front matter"])
+    post.markdown = text[match.end():].lstrip("\n")
+    meta = yaml.load(match.group(1), yaml.SafeLoader) or {}
+    if "updated" in meta:
+        post.meta["updated"] = meta["updated"]
 
 
 def preload() -> None:

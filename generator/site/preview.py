@@ -15,8 +15,9 @@ portal from nothing. The preview keeps its process warm and, on each save:
    state is recorded. A new save stops the settling between two steps.
 
 The short cut is taken only when the set of files, the MkDocs config and the theme are
-unchanged and every changed page is an ordinary page (not a news post, whose title and
-excerpt appear on the news lists) whose front matter is unchanged except ``updated``.
+unchanged and every changed page is an ordinary page or a news post (then the news lists,
+which show its excerpt, are rendered again too) whose front matter is unchanged except
+``updated`` — a post's title, date or category changes the lists' order and the archive.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ from .pipeline import (
 )
 from .where import THEME_DIR
 
-BLOG_DIR = "news/"  # posts and the lists made from them: never rendered one by one
+BLOG_DIR = "news/"  # posts and the lists made from them
 
 
 @dataclass
@@ -272,8 +273,10 @@ class Preview:
                 return None
             if not path.endswith(".md"):
                 static.append(path)
-            elif path.startswith(BLOG_DIR) or (_front(content) != _front(known.docs[path])):
+            elif _front(content) != _front(known.docs[path]):
                 return None
+            elif path.startswith(BLOG_DIR) and not known.live.is_post(path):
+                return None  # a list of posts
             else:
                 pages.append(path)
         return pages, static

@@ -64,18 +64,49 @@ def test_a_body_edit_renders_one_page_then_settles_into_the_full_build(project, 
     assert _tree(tmp_path / "serve" / "site" / "alpha") == _tree(out / "alpha")
 
 
-def test_a_new_title_or_a_news_post_takes_the_full_build(project, tmp_path):
+def test_a_new_title_takes_the_full_build(project, tmp_path):
     preview, said = _preview(project, tmp_path / "serve")
     assert preview.update(), said
     yml = project / "alliances" / "alpha" / "alliance.yml"
     text = yml.read_text(encoding="utf-8")
     yml.write_text(text.replace("微米級量測與分析", "奈米級"), encoding="utf-8")
     assert preview.update() and preview.last_fast is True
-    news = next(p for p in sorted((project / "alliances" / "alpha" / "news").glob("*.md"))
-                if not p.name.endswith(".en.md"))
-    news.write_text(news.read_text(encoding="utf-8") + "\n多一段。\n", encoding="utf-8")
+    news = _first_post(project)
+    text = news.read_text(encoding="utf-8")
+    news.write_text(text.replace("聯盟網站上線", "網站正式上線"), encoding="utf-8")
     assert preview.update() and preview.last_fast is False
     preview.wait()
+
+
+def _first_post(root: Path) -> Path:
+    return next(p for p in sorted((root / "alliances" / "alpha" / "news").glob("*.md"))
+                if not p.name.endswith(".en.md"))
+
+
+def test_a_news_post_edit_renders_the_post_and_the_news_lists_as_the_full_build(
+        project, tmp_path):
+    """The short cut for a post renders it and every news list (its excerpt is on them):
+    byte for byte what the settling's full build of that language makes, but the search
+    index, which only the full build writes."""
+    preview, said = _preview(project, tmp_path / "serve")
+    assert preview.update(), said
+    preview.wait()
+    news = _first_post(project)
+    text = news.read_text(encoding="utf-8")
+    head, _, body = text.partition("\n---\n")
+    news.write_text(f"{head}\n---\n開頭多一句。\n{body}", encoding="utf-8")
+
+    assert preview.update(), said
+    assert preview.last_fast is True
+    served = tmp_path / "serve" / "site" / "alpha" / "zh-TW"
+    with preview._work_lock:  # the settling waits: this is the short cut's tree
+        fast = _tree(served)
+    (post,) = [path for path, data in fast.items() if "開頭多一句。".encode() in data]
+    assert post.startswith("news/") and post.endswith("/site-launch/index.html")
+    preview.wait()
+    full = _tree(served)
+    changed = {path for path in fast.keys() | full.keys() if fast.get(path) != full.get(path)}
+    assert changed <= {"search/search_index.json"}, sorted(changed)
 
 
 def test_an_invalid_save_keeps_the_last_good_preview(project, tmp_path):

@@ -25,6 +25,9 @@ class BackendError(Exception):
         super().__init__("\n".join(messages))
         self.messages = messages
 
+    def __reduce__(self) -> tuple[Any, ...]:  # raised in a forked build, pickled back whole
+        return (BackendError, (self.messages,))
+
 
 class _Collect(logging.Handler):
     """MkDocs' warnings of the build running in this thread (the preview's server logs to

@@ -5,8 +5,8 @@
 1. **save → new text in the page**: ``alliance serve`` runs on a copy of the example; Chromium
    (Playwright) has the page open; the bench saves one file and waits until the page shows
    the new text (after MkDocs' live reload). Three kinds of save: a YAML text shown on one
-   page (the page-by-page short cut), a Markdown free page (the same), and a news post (a
-   full build of the viewed language: posts appear on the news lists). Target: under 1 s.
+   page (the page-by-page short cut), a Markdown free page (the same), and a news post (the
+   post and the news lists that show its excerpt, page by page). Target: under 1 s.
 2. **one-line change → build done**: ``alliance build`` on the same copy after a full build:
    a YAML line, a news post's line, and a member's name (which changes the reports, so their
    PDFs are printed again). Target: under 3 s.

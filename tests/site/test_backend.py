@@ -28,3 +28,12 @@ def test_the_pruned_theme_walk_finds_what_mkdocs_finds(tmp_path):
     names = [(f.src_uri, f.abs_src_path, f.dest_uri) for f in theirs]
     assert len(names) > 40 and any(n[0].endswith(".js") for n in names)
     assert [(f.src_uri, f.abs_src_path, f.dest_uri) for f in ours] == names
+
+
+def test_a_backend_error_raised_in_a_forked_build_comes_back_whole():
+    """``pipeline._mkdocs`` builds a language in a forked process: its error is pickled."""
+    import pickle
+
+    error = pickle.loads(pickle.dumps(backend.BackendError(["docs/a.md: bad link", "two"])))
+    assert isinstance(error, backend.BackendError)
+    assert error.messages == ["docs/a.md: bad link", "two"]

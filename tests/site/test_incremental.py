@@ -137,3 +137,16 @@ def test_an_alliance_built_alone_prints_its_reports_beside_mkdocs(tmp_path):
     one = run_build(root, tmp_path / "one", tmp_path / "one-scratch", jobs=1)
     assert one.code == 0, one.stderr
     assert _tree(out / "alpha") == _tree(tmp_path / "one" / "alpha")
+
+
+@pytest.mark.slow
+def test_both_languages_built_at_once_equal_a_build_on_one_core(tmp_path):
+    """Two cores, one alliance, no PDF to print: the languages run MkDocs at once."""
+    root = make_project(tmp_path, {})
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert new.run("alpha", root / "alliances", root, "en") == 0
+    two = run_build(root, tmp_path / "two", tmp_path / "two-scratch", jobs=2, reports=False)
+    one = run_build(root, tmp_path / "one", tmp_path / "one-scratch", jobs=1, reports=False)
+    assert two.code == 0 and one.code == 0, two.stderr + one.stderr
+    assert "alpha: built zh-TW and en" in two.stdout
+    assert _tree(tmp_path / "two" / "alpha") == _tree(tmp_path / "one" / "alpha")

@@ -81,6 +81,7 @@ def run(folder: Path, port: int, lang: Lang, root: Path) -> int:
         pass
     finally:
         server.shutdown()
+        preview.close()
     return 0
 
 

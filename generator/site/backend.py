@@ -117,15 +117,43 @@ def _fast_theme_walk() -> None:
     Files.add_files_from_theme = _add_files_from_theme  # type: ignore[method-assign]
 
 
+def _load(config_file: Path, **options: Any) -> Any:
+    """The config with plugin instances of its own, started as ``mkdocs build`` starts them.
+
+    MkDocs keeps a plugin that has ``on_startup`` or ``on_shutdown`` for the life of the
+    process and hands it to every later config (for ``mkdocs serve``). Shared, Material's
+    blog keeps one build's posts and one temporary folder for all: a preview of the Chinese
+    site rendered with the English blog's lists, and a process forked to build the other
+    language at once wrote its category pages into the same folder (the Chinese site showed
+    "Announcements", 1 build in 2). So each config gets new instances, and
+    :func:`_shut_down` ends them (the blog removes its temporary folder).
+    """
+    from mkdocs.config import load_config
+    from mkdocs.config.defaults import MkDocsConfig
+
+    MkDocsConfig.plugins.plugin_cache.clear()
+    config = load_config(config_file=str(config_file), **options)
+    MkDocsConfig.plugins.plugin_cache.clear()
+    config.plugins.on_startup(command="build", dirty=False)
+    return config
+
+
+def _shut_down(config: Any) -> None:
+    config.plugins.on_shutdown()
+
+
 def build(config_file: Path, strict: bool = False) -> list[str]:
     """Build one MkDocs project; returns its warnings (``strict`` turns them into an error)."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
 
     _fast_theme_walk()
 
     with _collecting(strict) as collect, segmenter.isolated():
-        mkdocs_build(load_config(config_file=str(config_file), strict=strict))
+        config = _load(config_file, strict=strict)
+        try:
+            mkdocs_build(config)
+        finally:
+            _shut_down(config)
     return collect.records
 
 
@@ -169,15 +197,22 @@ class LiveBuild:
     def build(cls, config_file: Path, site_dir: Path) -> tuple[LiveBuild, list[str]]:
         """A full build into ``site_dir`` (not the config's own): the live build and warnings."""
         from mkdocs.commands.build import build as mkdocs_build
-        from mkdocs.config import load_config
 
         _fast_theme_walk()
         with _collecting(strict=False) as collect, segmenter.isolated():
-            config = load_config(config_file=str(config_file), site_dir=str(site_dir))
+            config = _load(config_file, site_dir=str(site_dir))
             kept = _Keep()
             config.plugins["alliance-live"] = kept  # type: ignore[assignment]
-            mkdocs_build(config)
+            try:
+                mkdocs_build(config)
+            except BaseException:
+                _shut_down(config)
+                raise
         return cls(config, kept), collect.records
+
+    def close(self) -> None:
+        """End the build's plugins (the blog's temporary folder goes): no render after."""
+        _shut_down(self.config)
 
     def move(self, site_dir: Path) -> None:
         """The built folder now lives at ``site_dir``: later renders write there."""

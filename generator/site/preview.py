@@ -121,6 +121,14 @@ class Preview:
         if settler is not None:
             settler.join()
 
+    def close(self) -> None:
+        """The preview ends: its builds' plugins end too (their temporary folders go)."""
+        self._generation += 1  # a settling in progress stops at its next step
+        with self._work_lock:
+            for known in self._languages.values():
+                known.live.close()
+            self._languages.clear()
+
     def _prepare(self) -> tuple[generate.Generated, str] | None:
         options = self.options
         fp = fingerprint(self.folder, options)
@@ -251,6 +259,9 @@ class Preview:
             served.parent.mkdir(parents=True, exist_ok=True)
             fresh.rename(served)
         live.move(served)
+        previous = self._languages.get(lang)
+        if previous is not None:
+            previous.live.close()
         self._languages[lang] = _Language(live, config.read_bytes(), _theme_digest(),
                                           self._snapshot(lang))
         return False

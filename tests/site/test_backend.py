@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from site_support import make_project
 
@@ -37,3 +39,37 @@ def test_a_backend_error_raised_in_a_forked_build_comes_back_whole():
     error = pickle.loads(pickle.dumps(backend.BackendError(["docs/a.md: bad link", "two"])))
     assert isinstance(error, backend.BackendError)
     assert error.messages == ["docs/a.md: bad link", "two"]
+
+
+@pytest.mark.slow
+def test_each_build_has_plugins_of_its_own_and_ends_them(tmp_path):
+    """MkDocs hands a plugin with on_startup/on_shutdown to every later config of the
+    process; shared, Material's blog kept the last language's posts (a preview's Chinese
+    news list rendered empty after the English build) and one temporary folder for builds
+    running at once. Each of our configs has its own, and a build ends them."""
+    import contextlib
+    import io
+
+    from generator.commands import new
+    from generator.site.pipeline import BuildOptions, prepare
+
+    root = make_project(tmp_path, {})
+    with contextlib.redirect_stdout(io.StringIO()):
+        assert new.run("alpha", root / "alliances", root, "en") == 0
+    options = BuildOptions(root=root, out=tmp_path / "site", jobs=1, lang="en",
+                           scratch=tmp_path / "scratch", reports=False)
+    generated = prepare(root / "alliances" / "alpha", tmp_path / "staging", options)
+    zh, en = generated.configs["zh"], generated.configs["en"]
+    first, second = backend._load(zh), backend._load(en)
+    assert first.plugins["material/blog"] is not second.plugins["material/blog"]
+    folders = [Path(c.plugins["material/blog"].temp_dir) for c in (first, second)]
+    for config in (first, second):
+        backend._shut_down(config)
+    assert not any(folder.exists() for folder in folders)
+
+    live, _ = backend.LiveBuild.build(zh, tmp_path / "live")
+    backend.build(en)  # the other language, built after
+    assert live.config.plugins["material/blog"].blog.posts  # still the Chinese blog's
+    assert all("/zh-TW/" in str(post.file.abs_src_path) for post in
+               live.config.plugins["material/blog"].blog.posts)
+    live.close()

@@ -103,6 +103,7 @@ def test_a_news_post_edit_renders_the_post_and_the_news_lists_as_the_full_build(
         fast = _tree(served)
     (post,) = [path for path, data in fast.items() if "開頭多一句。".encode() in data]
     assert post.startswith("news/") and post.endswith("/site-launch/index.html")
+    assert "聯盟網站上線".encode() in fast["news/index.html"]  # the list still shows it
     preview.wait()
     full = _tree(served)
     changed = {path for path in fast.keys() | full.keys() if fast.get(path) != full.get(path)}

@@ -401,8 +401,8 @@ def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions
               jobs: int) -> Iterator[Outcome]:
     """At most ``jobs`` alliances in flight: results stream back, nothing piles up.
 
-    Workers are forked from this process after it has imported MkDocs, Material, WeasyPrint
-    and jieba's dictionary once, so they start warm; every ``jobs × WORKER_TASKS`` alliances
+    Workers are forked from this process after it has imported MkDocs, Material and jieba's
+    dictionary once (see ``warm``), so they start warm; every ``jobs × WORKER_TASKS`` alliances
     the pool is replaced, so a worker's memory cannot creep up over hundreds of alliances.
     """
     import generator.site.warm  # noqa: F401  (warm the parent: forked workers inherit it)

@@ -8,6 +8,7 @@ them, so ``alliance validate`` stays quick.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import re
 import sys
@@ -255,6 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # the reader went away (``alliance … | head``): stop quietly
+        with contextlib.suppress(OSError):  # nothing more reaches the closed pipe
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # 128 + SIGPIPE, as the shell reports a tool killed by it
     except OSError as exc:  # a path the user gave that cannot be read or written
         print(f"alliance: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
         return 1
@@ -327,5 +332,25 @@ def _dispatch(args: argparse.Namespace, lang: Lang, root: Path) -> int:
     raise UsageError(f"unknown command {args.command}")
 
 
+def run() -> None:
+    """The ``alliance`` command: :func:`main`, then the process ends at once.
+
+    A build leaves MkDocs, Material and jieba's dictionary in memory, about a million
+    objects; the interpreter freed them one by one on the way out, 0.24–0.33 s of every
+    ``alliance build`` (a tenth of a one-line change; measured). Everything a command
+    writes is closed when it returns, its workers and services are stopped, so only the
+    standard streams and logging are flushed here. Tests call :func:`main`.
+    """
+    import logging
+
+    code = main()
+    logging.shutdown()
+    with contextlib.suppress(OSError):  # a reader that went away (``| head``) is no error
+        sys.stdout.flush()
+    with contextlib.suppress(OSError):
+        sys.stderr.flush()
+    os._exit(code)
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

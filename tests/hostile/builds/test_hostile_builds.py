@@ -192,7 +192,8 @@ def test_two_concurrent_builds_leave_a_complete_site(tmp_path):
             for _ in range(2)]
     outputs = [r.communicate(timeout=300) for r in runs]
     results = [(r.returncode, out, err) for r, (out, err) in zip(runs, outputs, strict=True)]
-    assert [code for code, _, _ in results] == [0, 0], results
+    assert [code for code, _, _ in results] == [0, 0], "\n----\n".join(
+        f"exit {code}\nstdout:\n{out}\nstderr:\n{err}" for code, out, err in results)
     assert any("waiting" in err for _, _, err in results)
     assert any("unchanged" in out for _, out, _ in results)
     site = root / "site" / "smart-sensing"

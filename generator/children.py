@@ -1,8 +1,9 @@
 """Worker processes forked from a warm process, and killed with it however it dies.
 
-The build forks its workers after MkDocs, WeasyPrint and jieba are loaded, so they start in
-milliseconds; a build killed by a signal, the OOM killer or a closed terminal takes them
-with it (Linux ``PR_SET_PDEATHSIG``), so no orphan keeps writing into a staging folder.
+The build forks its workers after MkDocs and jieba (and, for the PDF printers, WeasyPrint)
+are loaded, so they start in milliseconds; a build killed by a signal, the OOM killer or a
+closed terminal takes them with it (Linux ``PR_SET_PDEATHSIG``), so no orphan keeps writing
+into a staging folder.
 """
 
 from __future__ import annotations

@@ -162,6 +162,24 @@ _REMEMBERED = 16  # the big files of a few alliances: a few MB of nodes
 _BIG = 4096  # characters; a news post's front matter is cheap to parse again
 
 
+def _parse(text: str) -> Any:
+    """libyaml's fast path; PyYAML's own for a file with a tab (libyaml takes tabs PyYAML
+    refuses: one file, one verdict) or one libyaml refuses (PyYAML's words are explained)."""
+    if "\t" not in text:
+        fast = _FastBounded(text)
+        try:
+            return fast.get_single_node()
+        except (yaml.YAMLError, ValueError):
+            pass
+        finally:
+            fast.dispose()
+    exact = _Bounded(text)
+    try:
+        return exact.get_single_node()
+    finally:
+        exact.dispose()
+
+
 def _compose(text: str) -> Any:
     """The node graph of ``text``; those of big files are remembered (nodes are only read
     afterwards, so they can be shared): the preview reads every file of the alliance on each
@@ -170,16 +188,7 @@ def _compose(text: str) -> Any:
     if remembered is not None:
         _NODES.move_to_end(text)
         return remembered
-    try:
-        if "\t" in text:  # libyaml takes tabs PyYAML refuses: one file, one verdict
-            raise ValueError("tab")
-        node = _FastBounded(text).get_single_node()
-    except (yaml.YAMLError, ValueError):
-        loader = _Bounded(text)
-        try:
-            node = loader.get_single_node()
-        finally:
-            loader.dispose()
+    node = _parse(text)
     if len(text) >= _BIG and node is not None:
         _NODES[text] = node
         while len(_NODES) > _REMEMBERED:

@@ -160,9 +160,9 @@ def fingerprint(folder: Path, options: BuildOptions) -> str:
 def build_one(folder: Path, staging: Path, options: BuildOptions, fp: str) -> Outcome:
     """Validate, generate and build one alliance into ``staging/<id>/``.
 
-    The two languages are built one after the other in this process: measured, a forked
-    process for the second language was slower (it imports MkDocs and compiles the theme
-    again) and cost twice the CPU.
+    The two languages are built one after the other in this worker: measured, a process
+    forked here for the second language, before MkDocs is loaded, was slower and cost twice
+    the CPU (an alliance built alone forks it after loading: :func:`_alone`).
     """
     started = time.perf_counter()
     prepared = prepare(folder, staging, options)
@@ -262,15 +262,9 @@ def _mkdocs(configs: list[Path], strict: bool, fork: bool) -> list[tuple[str, ..
     if not fork or len(configs) < 2:
         return [tuple(backend.build(config, strict=strict)) for config in configs]
     with fork_pool(len(configs) - 1) as pool:
-        others = [pool.submit(_mkdocs_in_child, str(config), strict) for config in configs[1:]]
-        first = tuple(backend.build(configs[0], strict=strict))
-        return [first, *(future.result() for future in others)]
-
-
-def _mkdocs_in_child(config: str, strict: bool) -> tuple[str, ...]:
-    from . import backend
-
-    return tuple(backend.build(Path(config), strict=strict))
+        others = [pool.submit(backend.build, config, strict) for config in configs[1:]]
+        first = backend.build(configs[0], strict=strict)
+        return [tuple(first), *(tuple(future.result()) for future in others)]
 
 
 def refused_message(alliance_id: str, exc: Any, lang: Lang) -> str:
@@ -333,10 +327,10 @@ def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str, jobs: in
 
 
 def _place_pdfs(generated: Generated, printed: list[bytes], staging: Path) -> None:
-    """The PDFs printed after generation, into each language's docs and built folder."""
-    for lang, config in generated.configs.items():
+    """The PDFs printed after MkDocs ran, into each language's built folder (the docs do
+    not need them: a language's digest covers a report by its HTML)."""
+    for lang in generated.configs:
         for pending, data in zip(generated.pending_pdfs, printed, strict=True):
-            write_atomic(config.parent / "docs" / pending, data)
             write_atomic(staging / generated.alliance_id / FOLDER[lang] / pending, data)
 
 
@@ -530,12 +524,11 @@ def swap_in(outcomes: list[Outcome], staging: Path, options: BuildOptions,
 
 def write_state(options: BuildOptions, outcome: Outcome) -> None:
     """Record an alliance's build as done, with the digest of its tree now in ``out``."""
-
     state = {"fingerprint": outcome.fingerprint, "summary": outcome.summary,
              "summary_version": SUMMARY_VERSION, "mkdocs_warnings": outcome.mkdocs_warnings,
              "languages": outcome.languages, "tree": tree_digest(options.out / outcome.id)}
     write_atomic(_state_file(options, outcome.id),
-                        json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
+                 json.dumps(state, ensure_ascii=False, indent=1, sort_keys=True))
 
 
 def forget_state(options: BuildOptions, alliance_id: str) -> None:

@@ -16,6 +16,7 @@ edited or lost in ``site/`` since), and never under ``--strict`` when its build 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -77,10 +78,25 @@ def previous_languages(state: dict[str, Any] | None, tree_now: str | None
 def reuse(previous: BuiltLanguage | None, digest: str, strict: bool, built: Path,
           target: Path) -> BuiltLanguage | None:
     """Copy the language's folder ``built`` (in ``site/``) to ``target`` (in staging) when
-    its inputs are unchanged; the recorded build, or None when MkDocs must run."""
+    its inputs are unchanged; the recorded build, or None when MkDocs must run.
+
+    The copy is made of hard links (0.01 s instead of 0.15 s for the example's English
+    site): nothing writes into a kept folder afterwards (a file is only ever replaced by
+    rename, :func:`generator.atomic.write_atomic`), so the old tree and the new one may
+    share their files until the swap removes the old.
+    """
     if previous is None or previous.digest != digest or (strict and previous.warnings):
         return None
     if not built.is_dir():
         return None
-    shutil.copytree(built, target, symlinks=True)
+    shutil.copytree(built, target, symlinks=True, copy_function=_link_or_copy)
     return previous
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    """A hard link, or a copy where the two folders are on different file systems (a site
+    folder that is a mount point of its own) or the file system has no hard links."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

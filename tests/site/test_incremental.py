@@ -150,3 +150,34 @@ def test_both_languages_built_at_once_equal_a_build_on_one_core(tmp_path):
     assert two.code == 0 and one.code == 0, two.stderr + one.stderr
     assert "alpha: built zh-TW and en" in two.stdout
     assert _tree(tmp_path / "two" / "alpha") == _tree(tmp_path / "one" / "alpha")
+
+
+@pytest.mark.slow
+def test_a_kept_language_shares_no_file_with_any_other_tree_once_built(tmp_path):
+    """Kept by hard links, then the old tree is removed: a later in-place write (the
+    preview renders pages into site/) can change no other copy."""
+    root, out, scratch = _built_scaffold(tmp_path)
+    _edit_chinese_only(root)
+    again = run_build(root, out, scratch)
+    assert again.code == 0 and "en unchanged, kept" in again.stdout, again.stderr
+    shared = [path for path in (out / "alpha" / "en").rglob("*")
+              if path.is_file() and path.stat().st_nlink > 1]
+    assert shared == []
+
+
+def test_a_kept_language_is_copied_where_hard_links_are_refused(tmp_path, monkeypatch):
+    from generator.site import reuse
+
+    built = tmp_path / "site" / "en"
+    (built / "about").mkdir(parents=True)
+    (built / "about" / "index.html").write_text("<p>About</p>", encoding="utf-8")
+
+    def refuse(source: str, target: str) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(reuse.os, "link", refuse)
+    previous = reuse.BuiltLanguage("digest", ("a warning",))
+    target = tmp_path / "staging" / "en"
+    assert reuse.reuse(previous, "digest", False, built, target) == previous
+    assert (target / "about" / "index.html").read_text(encoding="utf-8") == "<p>About</p>"
+    assert (target / "about" / "index.html").stat().st_nlink == 1

@@ -305,9 +305,10 @@ def _alone(folder: Path, staging: Path, options: BuildOptions, fp: str, jobs: in
         with fork_pool(1) as pool:
             future = pool.submit(_prepare_in_child, str(folder), str(staging), options)
             backend.preload()
-            # What the child returns unpickles into generate's classes: imported now, while
-            # the child still works, not after it answers (0.12–0.18 s measured).
-            from . import generate  # noqa: F401
+            # Imported while the child still works, not after it answers: its answer
+            # unpickles into generate's classes (0.12–0.18 s measured), and the portal
+            # written at the end needs the rest (0.1 s).
+            from . import generate, notfound, portal  # noqa: F401
             prepared = future.result()
         if isinstance(prepared, Outcome):
             return prepared

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import re
 import xml.etree.ElementTree as ET
 from datetime import date
@@ -284,3 +285,22 @@ def test_a_page_is_reduced_again_only_when_it_changed(tmp_path, monkeypatch):
     changed = list(search_index.records(list(search_index.sources(out, cards)),
                                         stamp.with_suffix(".pages")))
     assert len(reduced) == 1 and "監測與診斷" in changed[0].html
+
+
+def test_a_page_rewritten_with_the_same_bytes_is_not_reduced_again(tmp_path, monkeypatch):
+    """MkDocs rewrites every page of a language it builds: only changed bytes are parsed."""
+    out, memo = tmp_path / "site", tmp_path / "stamp.pages"
+    cards = _tiny_site(out)
+    first = list(search_index.records(list(search_index.sources(out, cards)), memo))
+    page = out / "alpha" / "zh-TW" / "capabilities" / "index.html"
+    page.write_bytes(page.read_bytes())
+    os.utime(page, ns=(page.stat().st_atime_ns, page.stat().st_mtime_ns + 10**9))
+    reduced: list[str] = []
+    real = search_index._content
+    monkeypatch.setattr(search_index, "_content",
+                        lambda text, selector: reduced.append(text) or real(text, selector))
+    assert list(search_index.records(list(search_index.sources(out, cards)), memo)) == first
+    assert reduced == []
+    cards[0]["name"]["zh"] = "改名聯盟"  # a label of every record: all reduced again
+    renamed = list(search_index.records(list(search_index.sources(out, cards)), memo))
+    assert len(reduced) == 1 and "改名聯盟" in renamed[0].html

@@ -111,11 +111,14 @@ def test_a_kept_language_is_built_again_when_its_folder_in_site_was_touched(tmp_
     assert (out / "alpha" / "en" / "about" / "index.html").is_file()
 
 
-def test_reports_printed_by_forked_printers_equal_those_printed_here(tmp_path, monkeypatch):
+@pytest.mark.parametrize("jobs", [1, 2, 4])
+def test_reports_printed_by_forked_printers_equal_those_printed_here(tmp_path, monkeypatch,
+                                                                     jobs):
+    """One forked process loads WeasyPrint, then prints alone or forks ``jobs`` printers."""
     htmls = [HTML.replace("Cached", f"Report {n}") for n in range(3)]
     here = PdfCache(tmp_path / "here").render_all(htmls)
     forked = PdfCache(tmp_path / "forked")
-    with forked.printing(htmls, jobs=2) as printed:
+    with forked.printing(htmls, jobs=jobs) as printed:
         assert printed() == here and all(p.startswith(b"%PDF") for p in here)
     monkeypatch.setattr(pdf, "html_to_pdf", _refuse)
     assert forked.render_all(htmls[::-1]) == here[::-1]  # all three from the cache now

@@ -63,6 +63,7 @@ def sheets_for(alliance: Alliance, today: date) -> dict[int, Sheet]:
                                     if y <= current))
 
 
+@userfiles.remembered()
 def generate(alliance: Alliance, work: Path, site_dir: Path, *, base_config: Path,
              today: date, base_url: str | None = None, reports: bool = True,
              pdfs: PdfCache | None = None, defer_pdfs: bool = False) -> Generated:

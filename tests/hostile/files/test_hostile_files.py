@@ -266,3 +266,18 @@ def test_the_copier_judges_every_file_again_after_validation(alliance, tmp_path)
                           today=date(2025, 12, 1), reports=False)
     assert "symbolic link" in caught.value.refused.reason.en
     assert not list((tmp_path / "work").rglob("dadu-thermal-kit.jpg"))
+
+
+def test_a_file_let_through_in_one_pass_is_judged_again_in_the_next(alliance):
+    """The boundary remembers what it let through for one generated site only."""
+    rel = "media/products/dadu-thermal-kit.jpg"
+    with userfiles.remembered():
+        first = userfiles.public_file(alliance, rel)
+        assert userfiles.public_file(alliance, rel) is first
+    photo = alliance / rel
+    photo.unlink()
+    photo.symlink_to("/etc/passwd")
+    with userfiles.remembered(), pytest.raises(userfiles.Refused):
+        userfiles.public_file(alliance, rel)
+    with pytest.raises(userfiles.Refused):
+        userfiles.public_file(alliance, rel)

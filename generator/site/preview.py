@@ -22,6 +22,7 @@ which show its excerpt, are rendered again too) whose front matter is unchanged 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import shutil
 import threading
@@ -217,6 +218,7 @@ class Preview:
         write_state(self.options, Outcome(self.id, self.folder, True,
                                           summary=generated.summary, fingerprint=fp))
         refresh_portal(self.options)
+        _collect_now()
 
     def _check(self, generation: int) -> None:
         if generation != self._generation:
@@ -326,3 +328,16 @@ def _theme_digest() -> str:
             digest.update(path.relative_to(THEME_DIR).as_posix().encode() + b"\0")
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
+
+
+def _collect_now() -> None:
+    """Collect the garbage while nobody waits, then freeze what is left.
+
+    The preview holds MkDocs, Material, jieba and two live builds: Python's full collection
+    walks all of it, 0.07–0.13 s, and came in 3 of 8 saves, inside the time the browser
+    waits. Frozen objects are left out of collections until the next settling unfreezes
+    them (so nothing replaced since is kept): measured, no full collection in 7 of 8 saves.
+    """
+    gc.unfreeze()
+    gc.collect()
+    gc.freeze()

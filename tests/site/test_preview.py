@@ -121,3 +121,31 @@ def test_an_invalid_save_keeps_the_last_good_preview(project, tmp_path):
     assert preview.update() is False
     assert home.read_bytes() == before
     assert any("last good build" in s for s in said)
+
+
+class _Cycle:
+    def __init__(self) -> None:
+        self.me = self
+
+
+def test_what_a_settling_froze_is_freed_once_it_is_garbage(project, tmp_path):
+    """The settling collects and freezes what is left, so that no full collection falls
+    into a save; what it froze must still be freed once nothing holds it (the builds a
+    later save replaces), not kept for the life of the preview."""
+    import gc
+    import weakref
+
+    preview, said = _preview(project, tmp_path / "serve")
+    held = [_Cycle()]  # alive (and frozen) through the first settling, then garbage
+    assert preview.update(), said
+    preview.wait()
+    assert gc.get_freeze_count() > 0
+    freed = weakref.ref(held.pop())
+    yml = project / "alliances" / "alpha" / "alliance.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("微米級量測與分析", "奈米級量測與分析"),
+                   encoding="utf-8")
+    assert preview.update(), said
+    preview.wait()
+    assert freed() is None
+    preview.close()
+    gc.unfreeze()

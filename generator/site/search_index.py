@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import gzip
 import hashlib
 import html
 import importlib.util
@@ -22,6 +23,8 @@ import re
 import shutil
 import tempfile
 import threading
+import time
+import zlib
 from collections.abc import Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
@@ -284,8 +287,13 @@ async def _index(pages: list[Record], dest: Path) -> None:
     """
     with tempfile.TemporaryDirectory(prefix="pagefind-") as scratch:
         _scratch(pages, Path(scratch))
-        async with PagefindIndex(config=IndexConfig(output_path=str(dest))) as index:
+        index = await PagefindIndex(config=IndexConfig()).__aenter__()
+        try:
             _check_count(await index.add_directory(scratch), pages)
+            await index.write_files(str(dest))
+            await_written(dest)
+        finally:  # closed without writing again
+            await index.__aexit__(_Discard, _Discard(), None)
 
 
 def _index_early(early: _Early, pages: list[Record], dest: Path) -> None:
@@ -296,8 +304,47 @@ def _index_early(early: _Early, pages: list[Record], dest: Path) -> None:
             _scratch(pages, Path(scratch))
             _check_count(early.run(index.add_directory(scratch)), pages)
         early.run(index.write_files(str(dest)))
+        await_written(dest)
     finally:
         early.close()
+
+
+def await_written(folder: Path, timeout: float = 10.0) -> None:
+    """Wait until every file Pagefind wrote into ``folder`` is whole.
+
+    Pagefind (1.5) answers ``write_files`` once each file's last write is *queued*: its
+    files are Tokio files dropped without a flush, so the write lands later, on a thread of
+    its own, and closing the service kills the process with whatever is still queued. Seen
+    here twice, on a loaded machine: the build failed on an empty ``pagefind-entry.json``
+    (an empty fragment would have gone unnoticed, a search result that never loads). Each
+    file is written in one piece, so it is empty until it is whole; a compressed one must
+    also decompress, and the entry must parse.
+    """
+    deadline = time.monotonic() + timeout
+    pending = [path for path in folder.rglob("*") if path.is_file()]
+    while pending := [path for path in pending if not _whole(path)]:
+        if time.monotonic() > deadline:
+            raise SearchIndexError(
+                f"Pagefind left {len(pending)} file(s) unfinished after {timeout:.0f} s, "
+                f"e.g. {pending[0].relative_to(folder).as_posix()}")
+        time.sleep(0.01)
+
+
+def _whole(path: Path) -> bool:
+    data = path.read_bytes()
+    if not data:
+        return False
+    if data[:2] == b"\x1f\x8b":  # gzip: a cut stream does not decompress
+        try:
+            gzip.decompress(data)
+        except (EOFError, OSError, zlib.error):
+            return False
+    elif path.suffix == ".json":
+        try:
+            json.loads(data)
+        except ValueError:
+            return False
+    return True
 
 
 def _normalise_entry(folder: Path) -> None:

@@ -6,6 +6,7 @@ import gzip
 import json
 import os
 import re
+import time
 import xml.etree.ElementTree as ET
 from datetime import date
 
@@ -304,3 +305,30 @@ def test_a_page_rewritten_with_the_same_bytes_is_not_reduced_again(tmp_path, mon
     cards[0]["name"]["zh"] = "改名聯盟"  # a label of every record: all reduced again
     renamed = list(search_index.records(list(search_index.sources(out, cards)), memo))
     assert len(reduced) == 1 and "改名聯盟" in renamed[0].html
+
+
+def test_the_index_is_taken_only_once_pagefind_has_finished_every_file(tmp_path):
+    """Pagefind answers before its last writes land: empty or cut files are waited for."""
+    import threading
+
+    folder = tmp_path / "pagefind"
+    (folder / "fragment").mkdir(parents=True)
+    whole = gzip.compress(b"pagefind_dcd{}")
+    (folder / "fragment" / "a.pf_fragment").write_bytes(whole[:-4])  # its trailer not yet
+    (folder / "pagefind-entry.json").write_bytes(b"")
+    (folder / "pagefind.js").write_text("export {}", encoding="utf-8")
+
+    def land() -> None:
+        (folder / "fragment" / "a.pf_fragment").write_bytes(whole)
+        (folder / "pagefind-entry.json").write_text('{"version": "1.5.2"}', encoding="utf-8")
+
+    timer = threading.Timer(0.2, land)
+    started = time.monotonic()
+    timer.start()
+    search_index.await_written(folder)
+    assert time.monotonic() - started >= 0.2
+    assert json.loads((folder / "pagefind-entry.json").read_text(encoding="utf-8"))
+    timer.join()
+    (folder / "pagefind-ui.js").write_bytes(b"")  # and one that never lands: a clear error
+    with pytest.raises(search_index.SearchIndexError, match="1 file.*pagefind-ui.js"):
+        search_index.await_written(folder, timeout=0.1)

@@ -388,17 +388,21 @@ def run_builds(folders: list[Path], staging: Path, options: BuildOptions,
 
         search_index.start_early()  # its dictionaries load while the alliances build
     jobs = options.jobs or os.cpu_count() or 1
-    if len(todo) <= 1 or jobs <= 1:
-        for folder, fp in todo:
-            outcome = (_alone(folder, staging, options, fp, jobs) if jobs > 1
-                       else _worker(str(folder), str(staging), options, fp))
+    try:
+        if len(todo) <= 1 or jobs <= 1:
+            for folder, fp in todo:
+                outcome = (_alone(folder, staging, options, fp, jobs) if jobs > 1
+                           else _worker(str(folder), str(staging), options, fp))
+                outcomes.append(outcome)
+                report(outcome)
+            return outcomes
+        for outcome in _parallel(todo, staging, options, min(jobs, len(todo))):
             outcomes.append(outcome)
             report(outcome)
         return outcomes
-    for outcome in _parallel(todo, staging, options, min(jobs, len(todo))):
-        outcomes.append(outcome)
-        report(outcome)
-    return outcomes
+    finally:
+        gc.unfreeze()  # what _alone or _parallel froze: collectable again for a caller that
+        # lives on (the tests build in their own process)
 
 
 def _parallel(todo: list[tuple[Path, str]], staging: Path, options: BuildOptions,

@@ -336,7 +336,7 @@ def _collect_now() -> None:
     The preview holds MkDocs, Material, jieba and two live builds: Python's full collection
     walks all of it, 0.07–0.13 s, and came in 3 of 8 saves, inside the time the browser
     waits. Frozen objects are left out of collections until the next settling unfreezes
-    them (so nothing replaced since is kept): measured, no full collection in 7 of 8 saves.
+    them (so nothing replaced since is kept): measured, no full collection in 8 saves.
     """
     gc.unfreeze()
     gc.collect()

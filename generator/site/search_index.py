@@ -315,8 +315,8 @@ def await_written(folder: Path, timeout: float = 10.0) -> None:
     Pagefind (1.5) answers ``write_files`` once each file's last write is *queued*: its
     files are Tokio files dropped without a flush, so the write lands later, on a thread of
     its own, and closing the service kills the process with whatever is still queued. Seen
-    here twice, on a loaded machine: the build failed on an empty ``pagefind-entry.json``
-    (an empty fragment would have gone unnoticed, a search result that never loads). Each
+    here once, in a bench build: it failed on an empty ``pagefind-entry.json`` (an empty
+    fragment would have gone unnoticed, a search result that never loads). Each
     file is written in one piece, so it is empty until it is whole; a compressed one must
     also decompress, and the entry must parse.
     """
